@@ -1,0 +1,141 @@
+using Gongkai.Features.Accounts;
+using Gongkai.Features.Audit;
+using Gongkai.Features.Calendar;
+using Gongkai.Features.Notifications;
+using Gongkai.Features.Organisation;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Data;
+
+/// <summary>
+/// The one model of Gongkai. Thin subclasses pick the provider (<see cref="SqliteGongkaiDbContext"/>,
+/// <see cref="PostgresGongkaiDbContext"/>) and own one migration set each.
+/// Every save checks department scoping and, when a staff member (or the system) writes, appends
+/// the hash-chained audit entries in the same transaction.
+/// </summary>
+public abstract class GongkaiDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyContext
+{
+    private readonly IAuditActorAccessor? _actor;
+    private readonly DepartmentScope _scope;
+    private readonly TimeProvider _clock;
+    private readonly List<AuditEntry> _pendingEvents = [];
+
+    protected GongkaiDbContext(DbContextOptions options, IAuditActorAccessor? actor, DepartmentScope? scope, TimeProvider? clock)
+        : base(options)
+    {
+        _actor = actor;
+        _scope = scope ?? DepartmentScope.System;
+        _clock = clock ?? TimeProvider.System;
+    }
+
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<DepartmentLeader> DepartmentLeaders => Set<DepartmentLeader>();
+    public DbSet<Community> Communities => Set<Community>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<CalendarYearRecord> CalendarYears => Set<CalendarYearRecord>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DateTime UtcNow => _clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Queues an audit entry for an action that is not a row change (a sign-in, an export).</summary>
+    public void RecordEvent(AuditActor actor, string action, string entityType, string entityId, object? details = null)
+    {
+        _pendingEvents.Add(new AuditEntry
+        {
+            ActorId = actor.Id,
+            ActorName = actor.Name,
+            ActorIp = actor.Ip,
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId,
+            After = details is null ? null : AuditCapture.Serialize(details),
+        });
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(GongkaiDbContext).Assembly);
+    }
+
+    /// <summary>Serialises writers of the audit chain across connections and instances.</summary>
+    protected abstract Task LockAuditChainAsync(CancellationToken cancellationToken);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardAuditIsAppendOnly();
+        var actor = _actor?.Current;
+        if (actor is { IsStaff: true }) GuardDepartmentScope(actor);
+
+        var captured = actor is { IsStaff: true } ? AuditCapture.Capture(ChangeTracker) : [];
+        if (captured.Count == 0 && _pendingEvents.Count == 0)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            await LockAuditChainAsync(cancellationToken);
+            var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+            var now = AuditHash.Truncate(UtcNow);
+            var entries = captured.Select(c => c.ToEntry(actor!, now)).ToList();
+            foreach (var e in _pendingEvents) e.OccurredAt = now;
+            entries.AddRange(_pendingEvents);
+            _pendingEvents.Clear();
+
+            var last = await AuditEntries.AsNoTracking()
+                .OrderByDescending(e => e.Sequence)
+                .Select(e => new { e.Sequence, e.Hash })
+                .FirstOrDefaultAsync(cancellationToken);
+            var sequence = last?.Sequence ?? 0;
+            var previous = last?.Hash ?? AuditHash.Genesis;
+            foreach (var entry in entries)
+            {
+                entry.Sequence = ++sequence;
+                entry.PreviousHash = previous;
+                entry.Hash = previous = AuditHash.Compute(entry);
+            }
+            AuditEntries.AddRange(entries);
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
+    }
+
+    private void GuardAuditIsAppendOnly()
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("The audit log is append-only.");
+    }
+
+    private void GuardDepartmentScope(AuditActor actor)
+    {
+        foreach (var entry in ChangeTracker.Entries<IDepartmentOwned>())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            // Staff change their own account (password, two-factor) whatever their scope.
+            if (entry.Entity is StaffUser own && own.Id == actor.Id) continue;
+            if (actor.Id == AuditActor.System.Id) continue;
+            _scope.EnsureCanWrite(entry.Entity.DepartmentId);
+            // Moving a record out of one's department is a write to the department it came from too.
+            if (entry.State == EntityState.Modified)
+            {
+                var original = entry.Property(nameof(IDepartmentOwned.DepartmentId)).OriginalValue as int?;
+                _scope.EnsureCanWrite(original);
+            }
+        }
+    }
+}

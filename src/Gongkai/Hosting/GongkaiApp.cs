@@ -1,0 +1,98 @@
+using Gongkai.Data;
+using Gongkai.Features.Accounts;
+using Gongkai.Features.Audit;
+using Gongkai.Features.Calendar;
+using Gongkai.Features.Demo;
+using Gongkai.Features.Notifications;
+using Gongkai.Features.Operations;
+using Gongkai.Features.Organisation;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+
+namespace Gongkai.Hosting;
+
+/// <summary>Program.cs stays thin: each capability adds its services and maps its routes here.</summary>
+public static class GongkaiApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static void AddGongkai(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<GongkaiOptions>(builder.Configuration.GetSection(GongkaiOptions.Section));
+
+        // The portal listens on loopback unless told otherwise (--urls, ASPNETCORE_URLS or Urls).
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["Kestrel:Endpoints:Http:Url"]))
+            builder.WebHost.UseUrls(DefaultUrl);
+
+        builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddGongkaiProblemDetails();
+        builder.AddGongkaiDatabase();
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Gongkai")
+            .PersistKeysToDbContext<GongkaiDbContext>();
+        builder.AddAccounts();
+        builder.Services.AddAntiforgery(o => o.Cookie.Name = "gongkai.af");
+        builder.Services.AddOptions<AntiforgeryOptions>().Configure<IOptions<GongkaiOptions>>((o, g) =>
+            o.Cookie.SecurePolicy = g.Value.RequireHttpsCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
+        builder.Services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.Add(new StaffPagesConvention());
+        });
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Gongkai 政务公开平台 API";
+            doc.Info.Description = "公开接口无需登录；工作人员接口需先调用 POST /api/auth/token 取得令牌，再以 Authorization: Bearer <token> 调用。错误以 ProblemDetails 返回。";
+            return Task.CompletedTask;
+        }));
+
+        builder.AddCalendar();
+        builder.AddNotifications();
+        builder.AddOperations();
+        builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddScoped<AuditChainVerifier>();
+    }
+
+    public static void UseGongkai(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Gongkai API 参考").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapRazorPages();
+        app.MapAccountsApi();
+        app.MapOrganisationApi();
+        app.MapCalendarApi();
+        app.MapAuditApi();
+        app.MapOperations();
+    }
+
+    /// <summary>Creates the data folder, migrates, seeds the first accounts and the demo district.</summary>
+    public static async Task PrepareAsync(this WebApplication app, bool runningAsServer)
+    {
+        var options = app.Services.GetRequiredService<IOptions<GongkaiOptions>>().Value;
+        var db = app.Services.GetRequiredService<DatabaseInfo>();
+        if (db.Provider == DatabaseProvider.Sqlite) DatabaseSetup.PrepareDataFolder(options);
+        else Directory.CreateDirectory(options.FilesPath);
+        if (!runningAsServer || !options.MigrateAtStartup) return;
+
+        await DatabaseSetup.MigrateAsync(app.Services);
+        using var scope = app.Services.CreateScope();
+        var banner = new List<string>();
+        await scope.ServiceProvider.GetRequiredService<AccountSeeder>().SeedAsync(banner);
+        if (options.Demo) await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(banner);
+        StartupBanner.Print(app, options, banner);
+    }
+}
