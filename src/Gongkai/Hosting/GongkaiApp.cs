@@ -61,7 +61,9 @@ public static class GongkaiApp
     public static void UseGongkai(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        // Empty error responses get a body: ProblemDetails for the API, the Chinese error page for pages.
+        app.UseWhen(ctx => IsApi(ctx.Request.Path), api => api.UseStatusCodePages());
+        app.UseWhen(ctx => !IsApi(ctx.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseMiddleware<SecurityHeaders>();
         app.UseStaticFiles();
         app.UseRouting();
@@ -78,6 +80,9 @@ public static class GongkaiApp
         app.MapAuditApi();
         app.MapOperations();
     }
+
+    public static bool IsApi(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/open311") || path.StartsWithSegments("/openapi");
 
     /// <summary>Creates the data folder, migrates, seeds the first accounts and the demo district.</summary>
     public static async Task PrepareAsync(this WebApplication app, bool runningAsServer)

@@ -84,7 +84,7 @@ internal sealed class GongkaiExceptionHandler(IProblemDetailsService problems, I
         else log.LogInformation("Request refused with {Status}: {Message}", status, exception.Message);
 
         context.Response.StatusCode = status;
-        if (!context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/open311"))
+        if (!GongkaiApp.IsApi(context.Request.Path))
             return false; // pages: the status-code page renders the Chinese error page
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
