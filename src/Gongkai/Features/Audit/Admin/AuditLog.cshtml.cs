@@ -38,7 +38,7 @@ public sealed class AuditLogModel(GongkaiDbContext db, AuditChainVerifier verifi
         Rows = await query.OrderByDescending(e => e.Sequence).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
     }
 
-    public static string Short(string? json) => json is null ? "—" : json.Length > 300 ? json[..300] + "…" : json;
+    public static string Abbreviate(string? json) => json is null ? "—" : json.Length > 300 ? json[..300] + "…" : json;
 
     public static string ActionName(string action) => action switch
     {
