@@ -33,7 +33,9 @@ public static class DatabaseSetup
             var configured = sp.GetRequiredService<IConfiguration>().GetConnectionString("Gongkai");
             return new DatabaseInfo(provider, ResolveConnectionString(provider, configured, options));
         });
-        services.AddScoped(sp => DepartmentScope.For(sp.GetService<IHttpContextAccessor>()?.HttpContext?.User));
+        services.AddScoped(sp => new DepartmentScopeAccessor(sp.GetService<IHttpContextAccessor>()));
+        // Transient: endpoints and pages resolve it after authentication; never cache it per request.
+        services.AddTransient(sp => sp.GetRequiredService<DepartmentScopeAccessor>().Current);
         services.AddScoped<IAuditActorAccessor, HttpAuditActorAccessor>();
         services.AddDbContext<SqliteGongkaiDbContext>((sp, o) => o.UseSqlite(sp.GetRequiredService<DatabaseInfo>().ConnectionString));
         services.AddDbContext<PostgresGongkaiDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<DatabaseInfo>().ConnectionString));

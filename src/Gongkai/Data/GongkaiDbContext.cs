@@ -18,15 +18,15 @@ namespace Gongkai.Data;
 public abstract class GongkaiDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyContext
 {
     private readonly IAuditActorAccessor? _actor;
-    private readonly DepartmentScope _scope;
+    private readonly DepartmentScopeAccessor _scope;
     private readonly TimeProvider _clock;
     private readonly List<AuditEntry> _pendingEvents = [];
 
-    protected GongkaiDbContext(DbContextOptions options, IAuditActorAccessor? actor, DepartmentScope? scope, TimeProvider? clock)
+    protected GongkaiDbContext(DbContextOptions options, IAuditActorAccessor? actor, DepartmentScopeAccessor? scope, TimeProvider? clock)
         : base(options)
     {
         _actor = actor;
-        _scope = scope ?? DepartmentScope.System;
+        _scope = scope ?? DepartmentScopeAccessor.Fixed(DepartmentScope.System);
         _clock = clock ?? TimeProvider.System;
     }
 
@@ -129,12 +129,13 @@ public abstract class GongkaiDbContext : IdentityDbContext<StaffUser>, IDataProt
             // Staff change their own account (password, two-factor) whatever their scope.
             if (entry.Entity is StaffUser own && own.Id == actor.Id) continue;
             if (actor.Id == AuditActor.System.Id) continue;
-            _scope.EnsureCanWrite(entry.Entity.DepartmentId);
+            var scope = _scope.Current;
+            scope.EnsureCanWrite(entry.Entity.DepartmentId);
             // Moving a record out of one's department is a write to the department it came from too.
             if (entry.State == EntityState.Modified)
             {
                 var original = entry.Property(nameof(IDepartmentOwned.DepartmentId)).OriginalValue as int?;
-                _scope.EnsureCanWrite(original);
+                scope.EnsureCanWrite(original);
             }
         }
     }

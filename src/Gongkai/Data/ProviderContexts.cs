@@ -9,7 +9,7 @@ namespace Gongkai.Data;
 public sealed class SqliteGongkaiDbContext(
     DbContextOptions<SqliteGongkaiDbContext> options,
     IAuditActorAccessor? actor = null,
-    DepartmentScope? scope = null,
+    DepartmentScopeAccessor? scope = null,
     TimeProvider? clock = null) : GongkaiDbContext(options, actor, scope, clock)
 {
     // Microsoft.Data.Sqlite opens transactions with BEGIN IMMEDIATE, which already makes writers
@@ -21,7 +21,7 @@ public sealed class SqliteGongkaiDbContext(
 public sealed class PostgresGongkaiDbContext(
     DbContextOptions<PostgresGongkaiDbContext> options,
     IAuditActorAccessor? actor = null,
-    DepartmentScope? scope = null,
+    DepartmentScopeAccessor? scope = null,
     TimeProvider? clock = null) : GongkaiDbContext(options, actor, scope, clock)
 {
     /// <summary>Any constant: all instances agree on it. Released when the transaction ends.</summary>

@@ -10,6 +10,9 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Scalar.AspNetCore;
 
 namespace Gongkai.Hosting;
@@ -30,6 +33,8 @@ public static class GongkaiApp
         builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
+        // Razor would otherwise write every Chinese character as &#x...; (unreadable source, triple size).
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddGongkaiProblemDetails();
         builder.AddGongkaiDatabase();
         builder.Services.AddDataProtection()

@@ -68,3 +68,14 @@ public sealed class DepartmentScopeException : Exception
     public DepartmentScopeException(string message) : base(message) { }
     public DepartmentScopeException(string message, Exception inner) : base(message, inner) { }
 }
+
+/// <summary>
+/// Gives the scope of the current request when asked, not when constructed: a DbContext may be
+/// created during authentication (the security-stamp check), before the request's user is known.
+/// </summary>
+public sealed class DepartmentScopeAccessor(IHttpContextAccessor? http, DepartmentScope? fixedScope = null)
+{
+    public DepartmentScope Current => fixedScope ?? DepartmentScope.For(http?.HttpContext?.User);
+
+    public static DepartmentScopeAccessor Fixed(DepartmentScope scope) => new(null, scope);
+}
