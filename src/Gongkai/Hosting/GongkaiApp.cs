@@ -74,6 +74,7 @@ public static class GongkaiApp
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapOpenApi("/openapi/{documentName}.json");

@@ -25,6 +25,9 @@ public sealed class GongkaiOptions
     /// <summary>Lifetime of an API bearer token.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(8);
 
+    /// <summary>Token requests per client address and minute, against password guessing across accounts.</summary>
+    public int TokenRequestsPerMinute { get; set; } = 20;
+
     /// <summary>Send cookies only over HTTPS. On by default behind TLS; the plain-HTTP loopback default leaves it to the request.</summary>
     public bool RequireHttpsCookies { get; set; }
 

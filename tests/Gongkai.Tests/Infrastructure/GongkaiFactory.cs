@@ -27,6 +27,8 @@ public class GongkaiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Starts at the real time; tests move it forward.</summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
+    protected virtual int TokenRequestsPerMinute => 10_000;
+
     /// <summary>Extra settings a test class needs (e.g. SMTP).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings => [];
 
@@ -40,6 +42,7 @@ public class GongkaiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Gongkai:DemoPassword", DemoPassword);
         builder.UseSetting("GONGKAI_ADMIN_PASSWORD", AdminPassword);
         builder.UseSetting("Logging:Console:FormatterName", "simple");
+        builder.UseSetting("Gongkai:TokenRequestsPerMinute", TokenRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in ExtraSettings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>

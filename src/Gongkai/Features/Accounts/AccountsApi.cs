@@ -18,7 +18,8 @@ public static class AccountsApi
     {
         app.MapPost("/api/auth/token", Token).WithTags("认证")
             .WithSummary("以用户名和密码换取 Bearer 令牌")
-            .WithDescription("已启用两步验证的账号还须提交 twoFactorCode。连续5次失败后账号锁定15分钟。");
+            .WithDescription("已启用两步验证的账号还须提交 twoFactorCode。连续5次失败后账号锁定15分钟；同一地址每分钟请求次数有限。")
+            .RequireRateLimiting(AccountsSetup.TokenRateLimit);
 
         var staff = app.MapGroup("/api/staff").WithTags("工作人员")
             .RequireAuthorization(Policies.ApiStaff)

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using System.Threading.RateLimiting;
 
 namespace Gongkai.Features.Accounts;
 
@@ -13,6 +14,7 @@ public static class AccountsSetup
 {
     /// <summary>Pages use the Identity cookie; the JSON API uses bearer tokens only, so it needs no antiforgery.</summary>
     public const string SmartScheme = "Gongkai";
+    public const string TokenRateLimit = "token";
 
     public static void AddAccounts(this WebApplicationBuilder builder)
     {
@@ -82,6 +84,17 @@ public static class AccountsSetup
                 .RequireAuthenticatedUser().RequireRole(StaffRoles.OfficeAdmin));
 
         services.AddScoped<TokenIssuer>();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(TokenRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = ctx.RequestServices.GetRequiredService<IOptions<GongkaiOptions>>().Value.TokenRequestsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                }));
+        });
         services.AddScoped<AccountSeeder>();
     }
 
