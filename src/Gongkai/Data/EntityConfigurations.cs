@@ -96,3 +96,105 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         b.Property(n => n.Reference).HasMaxLength(128);
     }
 }
+
+internal sealed class DisclosureItemConfiguration : IEntityTypeConfiguration<Gongkai.Domain.Publishing.DisclosureItem>
+{
+    public void Configure(EntityTypeBuilder<Gongkai.Domain.Publishing.DisclosureItem> b)
+    {
+        b.ToTable("Items");
+        b.HasIndex(i => i.IndexNumber).IsUnique();
+        b.HasIndex(i => new { i.DepartmentId, i.State });
+        b.HasIndex(i => new { i.State, i.PublishedOn });
+        b.HasIndex(i => i.CategoryId);
+        b.HasIndex(i => i.InterpretsItemId);
+        b.Property(i => i.IndexNumber).HasMaxLength(100);
+        b.Property(i => i.Title).HasMaxLength(200);
+        b.Property(i => i.DocumentNumber).HasMaxLength(100);
+        b.Property(i => i.Keywords).HasMaxLength(200);
+        b.Property(i => i.Summary).HasMaxLength(1000);
+        b.Property(i => i.StateReason).HasMaxLength(500);
+        b.Property(i => i.CreatedBy).HasMaxLength(256);
+        b.HasOne<Department>().WithMany().HasForeignKey(i => i.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Gongkai.Features.Catalogue.CatalogueCategory>().WithMany().HasForeignKey(i => i.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Gongkai.Features.Catalogue.ThemeCategory>().WithMany().HasForeignKey(i => i.ThemeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Gongkai.Domain.Publishing.DisclosureItem>().WithMany().HasForeignKey(i => i.InterpretsItemId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CatalogueCategoryConfiguration : IEntityTypeConfiguration<Gongkai.Features.Catalogue.CatalogueCategory>
+{
+    public void Configure(EntityTypeBuilder<Gongkai.Features.Catalogue.CatalogueCategory> b)
+    {
+        b.HasIndex(c => c.Code).IsUnique();
+        b.Property(c => c.Code).HasMaxLength(32);
+        b.Property(c => c.Name).HasMaxLength(100);
+        b.Property(c => c.Basis).HasMaxLength(50);
+        b.HasOne<Gongkai.Features.Catalogue.CatalogueCategory>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ThemeCategoryConfiguration : IEntityTypeConfiguration<Gongkai.Features.Catalogue.ThemeCategory>
+{
+    public void Configure(EntityTypeBuilder<Gongkai.Features.Catalogue.ThemeCategory> b)
+    {
+        b.HasIndex(c => c.Code).IsUnique();
+        b.Property(c => c.Code).HasMaxLength(32);
+        b.Property(c => c.Name).HasMaxLength(100);
+        b.HasOne<Gongkai.Features.Catalogue.ThemeCategory>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ItemVersionConfiguration : IEntityTypeConfiguration<Gongkai.Features.Catalogue.ItemVersion>
+{
+    public void Configure(EntityTypeBuilder<Gongkai.Features.Catalogue.ItemVersion> b)
+    {
+        b.HasIndex(v => new { v.ItemId, v.Version }).IsUnique();
+        b.Property(v => v.SavedBy).HasMaxLength(256);
+        b.HasOne<Gongkai.Domain.Publishing.DisclosureItem>().WithMany().HasForeignKey(v => v.ItemId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ItemAttachmentConfiguration : IEntityTypeConfiguration<Gongkai.Features.Catalogue.ItemAttachment>
+{
+    public void Configure(EntityTypeBuilder<Gongkai.Features.Catalogue.ItemAttachment> b)
+    {
+        b.HasIndex(a => a.ItemId);
+        b.Property(a => a.FileName).HasMaxLength(255);
+        b.Property(a => a.ContentType).HasMaxLength(100);
+        b.Property(a => a.StoredPath).HasMaxLength(300);
+        b.Property(a => a.Sha256).HasMaxLength(64);
+        b.HasOne<Gongkai.Domain.Publishing.DisclosureItem>().WithMany().HasForeignKey(a => a.ItemId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ItemRelationConfiguration : IEntityTypeConfiguration<Gongkai.Features.Catalogue.ItemRelation>
+{
+    public void Configure(EntityTypeBuilder<Gongkai.Features.Catalogue.ItemRelation> b)
+    {
+        b.HasKey(r => new { r.ItemId, r.RelatedItemId });
+        b.HasIndex(r => r.RelatedItemId);
+        b.HasOne<Gongkai.Domain.Publishing.DisclosureItem>().WithMany().HasForeignKey(r => r.ItemId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Gongkai.Domain.Publishing.DisclosureItem>().WithMany().HasForeignKey(r => r.RelatedItemId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class IndexNumberSequenceConfiguration : IEntityTypeConfiguration<Gongkai.Features.Catalogue.IndexNumberSequence>
+{
+    public void Configure(EntityTypeBuilder<Gongkai.Features.Catalogue.IndexNumberSequence> b)
+    {
+        b.HasKey(s => new { s.DepartmentId, s.Year });
+        // Optimistic concurrency: two approvals racing for the same department and year cannot both
+        // take the same number; the loser retries.
+        b.Property(s => s.LastValue).IsConcurrencyToken();
+    }
+}
+
+internal sealed class ChangeLogEntryConfiguration : IEntityTypeConfiguration<Gongkai.Features.Catalogue.ChangeLogEntry>
+{
+    public void Configure(EntityTypeBuilder<Gongkai.Features.Catalogue.ChangeLogEntry> b)
+    {
+        b.ToTable("ChangeLog");
+        b.Property(c => c.EntityType).HasMaxLength(64);
+        b.HasIndex(c => c.ChangedAt);
+    }
+}

@@ -1,6 +1,8 @@
 using Gongkai.Features.Accounts;
 using Gongkai.Features.Audit;
+using Gongkai.Domain.Publishing;
 using Gongkai.Features.Calendar;
+using Gongkai.Features.Catalogue;
 using Gongkai.Features.Notifications;
 using Gongkai.Features.Organisation;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -37,6 +39,14 @@ public abstract class GongkaiDbContext : IdentityDbContext<StaffUser>, IDataProt
     public DbSet<CalendarYearRecord> CalendarYears => Set<CalendarYearRecord>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<DisclosureItem> Items => Set<DisclosureItem>();
+    public DbSet<CatalogueCategory> Categories => Set<CatalogueCategory>();
+    public DbSet<ThemeCategory> Themes => Set<ThemeCategory>();
+    public DbSet<ItemVersion> ItemVersions => Set<ItemVersion>();
+    public DbSet<ItemAttachment> ItemAttachments => Set<ItemAttachment>();
+    public DbSet<ItemRelation> ItemRelations => Set<ItemRelation>();
+    public DbSet<IndexNumberSequence> IndexNumberSequences => Set<IndexNumberSequence>();
+    public DbSet<ChangeLogEntry> ChangeLog => Set<ChangeLogEntry>();
 
     public DateTime UtcNow => _clock.GetUtcNow().UtcDateTime;
 
@@ -74,7 +84,8 @@ public abstract class GongkaiDbContext : IdentityDbContext<StaffUser>, IDataProt
         if (actor is { IsStaff: true }) GuardDepartmentScope(actor);
 
         var captured = actor is { IsStaff: true } ? AuditCapture.Capture(ChangeTracker) : [];
-        if (captured.Count == 0 && _pendingEvents.Count == 0)
+        var indexed = IndexedChanges();
+        if (captured.Count == 0 && _pendingEvents.Count == 0 && indexed.Count == 0)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         var ownTransaction = Database.CurrentTransaction is null
@@ -82,28 +93,15 @@ public abstract class GongkaiDbContext : IdentityDbContext<StaffUser>, IDataProt
             : null;
         try
         {
-            await LockAuditChainAsync(cancellationToken);
+            if (captured.Count > 0 || _pendingEvents.Count > 0) await LockAuditChainAsync(cancellationToken);
             var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
-            var now = AuditHash.Truncate(UtcNow);
-            var entries = captured.Select(c => c.ToEntry(actor!, now)).ToList();
-            foreach (var e in _pendingEvents) e.OccurredAt = now;
-            entries.AddRange(_pendingEvents);
-            _pendingEvents.Clear();
+            // The search index follows this log (same transaction: no change is ever missed).
+            var changedAt = UtcNow;
+            foreach (var itemId in indexed.Select(read => read()).Distinct())
+                ChangeLog.Add(new ChangeLogEntry { EntityType = nameof(DisclosureItem), EntityId = itemId, ChangedAt = changedAt });
 
-            var last = await AuditEntries.AsNoTracking()
-                .OrderByDescending(e => e.Sequence)
-                .Select(e => new { e.Sequence, e.Hash })
-                .FirstOrDefaultAsync(cancellationToken);
-            var sequence = last?.Sequence ?? 0;
-            var previous = last?.Hash ?? AuditHash.Genesis;
-            foreach (var entry in entries)
-            {
-                entry.Sequence = ++sequence;
-                entry.PreviousHash = previous;
-                entry.Hash = previous = AuditHash.Compute(entry);
-            }
-            AuditEntries.AddRange(entries);
+            if (captured.Count > 0 || _pendingEvents.Count > 0) await AppendAuditAsync(captured, actor, cancellationToken);
             await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
 
             if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
@@ -115,6 +113,49 @@ public abstract class GongkaiDbContext : IdentityDbContext<StaffUser>, IDataProt
         }
     }
 
+    /// <summary>Readers of the item ids whose search document changes (read after saving: new ids are known then).</summary>
+    private List<Func<long>> IndexedChanges()
+    {
+        var changed = new List<Func<long>>();
+        foreach (var e in ChangeTracker.Entries())
+        {
+            if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            switch (e.Entity)
+            {
+                case DisclosureItem item:
+                    changed.Add(() => item.Id);
+                    break;
+                case ItemAttachment attachment:
+                    changed.Add(() => attachment.ItemId);
+                    break;
+            }
+        }
+        return changed;
+    }
+
+    private async Task AppendAuditAsync(List<AuditCapture> captured, AuditActor? actor, CancellationToken cancellationToken)
+    {
+        var now = AuditHash.Truncate(UtcNow);
+        var entries = captured.Select(c => c.ToEntry(actor!, now)).ToList();
+        foreach (var e in _pendingEvents) e.OccurredAt = now;
+        entries.AddRange(_pendingEvents);
+        _pendingEvents.Clear();
+
+        var last = await AuditEntries.AsNoTracking()
+            .OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash })
+            .FirstOrDefaultAsync(cancellationToken);
+        var sequence = last?.Sequence ?? 0;
+        var previous = last?.Hash ?? AuditHash.Genesis;
+        foreach (var entry in entries)
+        {
+            entry.Sequence = ++sequence;
+            entry.PreviousHash = previous;
+            entry.Hash = previous = AuditHash.Compute(entry);
+        }
+        AuditEntries.AddRange(entries);
+    }
+
     private void GuardAuditIsAppendOnly()
     {
         if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
@@ -123,6 +164,17 @@ public abstract class GongkaiDbContext : IdentityDbContext<StaffUser>, IDataProt
 
     private void GuardDepartmentScope(AuditActor actor)
     {
+        if (actor.Id != AuditActor.System.Id)
+        {
+            foreach (var entry in ChangeTracker.Entries<DisclosureItem>())
+            {
+                if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+                var scope = _scope.Current;
+                scope.EnsureCanWrite(entry.Entity.DepartmentId);
+                if (entry.State == EntityState.Modified)
+                    scope.EnsureCanWrite((int)entry.Property(nameof(DisclosureItem.DepartmentId)).OriginalValue!);
+            }
+        }
         foreach (var entry in ChangeTracker.Entries<IDepartmentOwned>())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;

@@ -26,7 +26,7 @@ internal sealed class AuditCapture
     };
 
     private static readonly HashSet<Type> NotAudited =
-        [typeof(AuditEntry), typeof(DataProtectionKey), typeof(Notification)];
+        [typeof(AuditEntry), typeof(DataProtectionKey), typeof(Notification), typeof(Catalogue.ChangeLogEntry), typeof(Catalogue.ItemVersion), typeof(Catalogue.IndexNumberSequence)];
 
     private readonly EntityEntry _entry;
     private readonly EntityState _state;

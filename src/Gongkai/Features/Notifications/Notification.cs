@@ -42,6 +42,12 @@ public class Notification
         if (recipient.Length == 0) throw new DomainException("收件人不能为空");
         if (channel == NotificationChannel.Email && !recipient.Contains('@', StringComparison.Ordinal))
             throw new DomainException("电子邮件地址格式不正确");
+        if (channel == NotificationChannel.Sms && !IsPhoneNumber(recipient))
+            throw new DomainException("手机号码格式不正确");
+        // The column limits, so that PostgreSQL never refuses a row that SQLite would have taken.
+        if (recipient.Length > 256) throw new DomainException("收件人不能超过256个字符");
+        if ((subject ?? "").Length > 256) throw new DomainException("通知标题不能超过256个字");
+        if ((reference ?? "").Length > 128) throw new DomainException("通知来源标识不能超过128个字符");
         if (string.IsNullOrWhiteSpace(body)) throw new DomainException("通知内容不能为空");
         Channel = channel;
         Recipient = recipient;
@@ -50,6 +56,13 @@ public class Notification
         CreatedAt = now;
         NextAttemptAt = now;
         Reference = reference;
+    }
+
+    /// <summary>Digits with an optional leading '+' (international form), 5 to 20 of them.</summary>
+    private static bool IsPhoneNumber(string value)
+    {
+        var digits = value.StartsWith('+') ? value[1..] : value;
+        return digits.Length is >= 5 and <= 20 && digits.All(char.IsAsciiDigit);
     }
 
     public void MarkSent(DateTime now)
