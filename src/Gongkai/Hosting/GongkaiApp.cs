@@ -2,6 +2,7 @@ using Gongkai.Data;
 using Gongkai.Features.Accounts;
 using Gongkai.Features.Audit;
 using Gongkai.Features.Calendar;
+using Gongkai.Features.Catalogue;
 using Gongkai.Features.Demo;
 using Gongkai.Features.Notifications;
 using Gongkai.Features.Operations;
@@ -57,6 +58,7 @@ public static class GongkaiApp
         }));
 
         builder.AddCalendar();
+        builder.AddCatalogue();
         builder.AddNotifications();
         builder.AddOperations();
         builder.Services.AddScoped<DemoSeeder>();
@@ -84,6 +86,7 @@ public static class GongkaiApp
         app.MapOrganisationApi();
         app.MapCalendarApi();
         app.MapAuditApi();
+        app.MapCatalogue();
         app.MapOperations();
     }
 
@@ -103,6 +106,7 @@ public static class GongkaiApp
         using var scope = app.Services.CreateScope();
         var banner = new List<string>();
         await scope.ServiceProvider.GetRequiredService<AccountSeeder>().SeedAsync(banner);
+        await scope.ServiceProvider.GetRequiredService<CatalogueSeeder>().SeedAsync();
         if (options.Demo) await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(banner);
         StartupBanner.Print(app, options, banner);
     }

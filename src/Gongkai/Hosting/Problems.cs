@@ -73,7 +73,10 @@ internal sealed class GongkaiExceptionHandler(IProblemDetailsService problems, I
         var (status, detail) = exception switch
         {
             BadHttpRequestException bad => (bad.StatusCode, BadRequestDetail(bad)),
+            InputException => (StatusCodes.Status400BadRequest, "提交的数据有误"),
             DomainException d => (StatusCodes.Status400BadRequest, d.Message),
+            NotFoundException n => (StatusCodes.Status404NotFound, n.Message),
+            Features.Catalogue.PersonalDataFoundException p => (StatusCodes.Status422UnprocessableEntity, p.Message),
             DepartmentScopeException s => (StatusCodes.Status403Forbidden, s.Message),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "数据已被他人修改，请刷新后重试。"),
             _ when IsDatabaseUnavailable(exception) => (StatusCodes.Status503ServiceUnavailable, Problems.DetailFor(503)),
@@ -86,12 +89,15 @@ internal sealed class GongkaiExceptionHandler(IProblemDetailsService problems, I
         context.Response.StatusCode = status;
         if (!GongkaiApp.IsApi(context.Request.Path))
             return false; // pages: the status-code page renders the Chinese error page
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        var problem = exception is InputException input
+            ? new HttpValidationProblemDetails(input.Errors) { Status = 400, Title = "提交的数据有误", Detail = "请按提示修改以下字段后重新提交。" }
+            : new ProblemDetails { Status = status, Title = Problems.TitleFor(status), Detail = detail };
+        if (exception is Features.Catalogue.PersonalDataFoundException pii)
         {
-            HttpContext = context,
-            Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = status, Title = Problems.TitleFor(status), Detail = detail },
-        });
+            problem.Title = "发现个人信息";
+            problem.Extensions["personalData"] = pii.Hits.Select(h => new { kind = h.Kind.ToString(), kindName = Domain.Disclosure.PersonalDataScanner.KindName(h.Kind), source = h.Source, offset = h.Offset, masked = h.Masked, context = h.Context }).ToArray();
+        }
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, Exception = exception, ProblemDetails = problem });
     }
 
     private static string BadRequestDetail(BadHttpRequestException bad)
@@ -114,3 +120,12 @@ internal sealed class GongkaiExceptionHandler(IProblemDetailsService problems, I
         return false;
     }
 }
+
+/// <summary>Input that fails field validation deep inside a use case; shown as a ValidationProblem (400) listing each field.</summary>
+public sealed class InputException(Dictionary<string, string[]> errors) : Exception("提交的数据有误")
+{
+    public Dictionary<string, string[]> Errors { get; } = errors;
+}
+
+/// <summary>The thing asked for does not exist or is not visible to the caller (404).</summary>
+public sealed class NotFoundException(string message) : Exception(message);

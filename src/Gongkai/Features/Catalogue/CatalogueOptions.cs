@@ -1,0 +1,14 @@
+namespace Gongkai.Features.Catalogue;
+
+/// <summary>Settings under "Gongkai:Catalogue".</summary>
+public sealed class CatalogueOptions
+{
+    /// <summary>索引号 template; placeholders {统一社会信用代码}, {部门代码}, {YYYY}, {NNNNN} (see IndexNumberTemplate).</summary>
+    public string IndexNumberTemplate { get; set; } = Domain.Disclosure.IndexNumberTemplate.Default;
+
+    /// <summary>第二十六条: publish within 20 working days of creation; items over are flagged.</summary>
+    public int TimelinessWorkingDays { get; set; } = 20;
+
+    /// <summary>Largest attachment accepted, in bytes.</summary>
+    public long MaxAttachmentBytes { get; set; } = 50L * 1024 * 1024;
+}
