@@ -5,7 +5,8 @@ public static class StartupBanner
 {
     public static void Print(WebApplication app, GongkaiOptions options, IReadOnlyList<string> signIns)
     {
-        var urls = app.Urls.Count > 0 ? string.Join(", ", app.Urls) : GongkaiApp.DefaultUrl;
+        var configured = app.Configuration["urls"];
+        var urls = app.Urls.Count > 0 ? string.Join(", ", app.Urls) : string.IsNullOrEmpty(configured) ? GongkaiApp.DefaultUrl : configured.Replace(";", ", ", StringComparison.Ordinal);
         var lines = new List<string>
         {
             "",

@@ -13,6 +13,10 @@ public static class OperationsSetup
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<IndexFolderHealthCheck>("index");
+        builder.Services.Configure<BackupOptions>(builder.Configuration.GetSection(BackupOptions.Section));
+        // A running server holds the data folder, so that `restore` refuses to pull it from under it.
+        builder.Services.AddSingleton<ServerDataFolderLock>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ServerDataFolderLock>());
         // Structured logs: one JSON object a line with the request id in its scope, unless an
         // operator chose another formatter (Logging:Console:FormatterName).
         if (string.IsNullOrEmpty(builder.Configuration["Logging:Console:FormatterName"]))
@@ -20,7 +24,7 @@ public static class OperationsSetup
             builder.Logging.AddJsonConsole(o =>
             {
                 o.IncludeScopes = true;
-                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
                 o.UseUtcTimestamp = true;
             });
         }
