@@ -8,8 +8,13 @@ public sealed record AuditVerification(long Checked, long? FirstBrokenSequence, 
     public bool IsIntact => FirstBrokenSequence is null;
 
     public string Describe() => IsIntact
-        ? $"审计日志完整：已校验 {Checked} 条记录，哈希链无断裂。Audit chain intact ({Checked} entries)."
-        : $"审计日志在第 {FirstBrokenSequence} 条记录处断裂：{Problem}。Audit chain broken at entry {FirstBrokenSequence}.";
+        ? $"审计日志完整：已校验 {Checked} 条记录，哈希链无断裂。"
+        : $"审计日志在第 {FirstBrokenSequence} 条记录处断裂：{Problem}。";
+
+    /// <summary>For operators' consoles: the Chinese sentence and an English one.</summary>
+    public string DescribeForConsole() => Describe() + (IsIntact
+        ? $" Audit chain intact ({Checked} entries checked)."
+        : $" Audit chain broken at entry {FirstBrokenSequence}.");
 }
 
 /// <summary>Walks the chain in order and reports the first entry whose hash or link does not hold.</summary>
