@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using Gongkai.Benchmarks;
 
 // dotnet run -c Release --project bench/Gongkai.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(CalendarBenchmarks).Assembly).Run(args);

@@ -54,7 +54,7 @@ public static class PersonalDataScanner
     };
 
     /// <summary>
-    /// A number found at [Start, End). Its own digits begin at NumberStart, after any +86, and
+    /// A number found at [Start, End). Its own digits begin at NumberStart, after any country code, and
     /// there are Significant of them (an ID number's 'X' included).
     /// </summary>
     private readonly record struct Candidate(PersonalDataKind Kind, int Start, int End, int NumberStart, int Significant);
@@ -88,11 +88,12 @@ public static class PersonalDataScanner
             candidate = new(PersonalDataKind.MobileNumber, PrefixStart(text, start), runEnd, start, 11);
             return true;
         }
-        // 「8613800138000」, 「+8613800138000」: the country code written straight before the number.
-        if (length == 13 && digits[0] == 8 && digits[1] == 6 && PersonalNumberRules.IsMobileNumber(digits[2..count]))
+        // 「+8613800138000」, 「008613800138000」: the country code written straight before the number.
+        var code = digits[..count] is [8, 6, ..] ? 2 : digits[..count] is [0, 0, 8, 6, ..] ? 4 : 0;
+        if (code > 0 && length == code + 11 && PersonalNumberRules.IsMobileNumber(digits[code..count]))
         {
-            var from = start > 0 && IsPlus(text[start - 1]) ? start - 1 : start;
-            candidate = new(PersonalDataKind.MobileNumber, from, runEnd, start + 2, 11);
+            var from = code == 2 && start > 0 && IsPlus(text[start - 1]) ? start - 1 : start;
+            candidate = new(PersonalDataKind.MobileNumber, from, runEnd, start + code, 11);
             return true;
         }
         if (length >= 16 && PersonalNumberRules.IsBankCard(digits[..count]))
@@ -135,8 +136,8 @@ public static class PersonalDataScanner
     }
 
     /// <summary>
-    /// 「6222 0212 3456 7890 128」: groups of four, the last one of one to four digits, one kind of
-    /// separator throughout.
+    /// 「6222 0212 3456 7890 128」: four groups of four digits and perhaps a last group of one to
+    /// three (16–19 digits in all), one kind of separator throughout.
     /// </summary>
     private static bool TryGroupedCard(string text, int start, int firstEnd, out Candidate candidate)
     {
@@ -181,16 +182,16 @@ public static class PersonalDataScanner
     }
 
     /// <summary>
-    /// Where a mobile number starting at <paramref name="start"/> begins once a +86 or 86 country
-    /// code before it (with or without one separator) is included, so the user sees the whole number.
+    /// Where a mobile number starting at <paramref name="start"/> begins once a country code and one
+    /// separator before it (「+86 」, 「86-」, 「0086 」) are included, so the user sees the whole number.
     /// </summary>
     private static int PrefixStart(string text, int start)
     {
         var p = start > 0 && IsSeparator(text[start - 1]) ? start - 1 : start;
-        if (p < 2 || !IsDigit(text[p - 2]) || !IsDigit(text[p - 1])) return start;
-        if (DigitValue(text[p - 2]) != 8 || DigitValue(text[p - 1]) != 6) return start;
+        if (p < 2 || !DigitIs(text[p - 2], 8) || !DigitIs(text[p - 1], 6)) return start;
         var code = p - 2;
         if (code > 0 && IsPlus(text[code - 1])) return code - 1;
+        if (code >= 2 && DigitIs(text[code - 2], 0) && DigitIs(text[code - 1], 0) && StandsAloneBefore(text, code - 2)) return code - 2;
         return StandsAloneBefore(text, code) ? code : start;
     }
 
@@ -272,6 +273,8 @@ public static class PersonalDataScanner
     private static bool IsDigit(char c) => char.IsAsciiDigit(c) || c is >= '０' and <= '９';
 
     private static int DigitValue(char c) => c <= '9' ? c - '0' : c - '０';
+
+    private static bool DigitIs(char c, int value) => IsDigit(c) && DigitValue(c) == value;
 
     private static bool IsX(char c) => c is 'X' or 'x' or 'Ｘ' or 'ｘ';
 

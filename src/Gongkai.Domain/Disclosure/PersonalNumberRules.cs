@@ -34,15 +34,16 @@ internal static class PersonalNumberRules
     }
 
     /// <summary>
-    /// 中国大陆 mobile numbers: 11 digits, 1 then 3–9 (号段 13x–19x). 10x, 11x and 12x are service
-    /// and special numbers, never issued to subscribers.
+    /// 中国大陆 mobile numbers under the MIIT numbering plan (《电信网编号计划（2017年版）》): 11 digits,
+    /// 1 then 3–9 (号段 13x–19x). 10x, 11x and 12x are service and special numbers, never issued to
+    /// subscribers.
     /// </summary>
     public static bool IsMobileNumber(ReadOnlySpan<int> digits) =>
         digits.Length == 11 && digits[0] == 1 && digits[1] >= 3 && digits[1] <= 9;
 
     /// <summary>
-    /// ISO/IEC 7812 payment card numbers as issued in China (UnionPay 62…, Visa, MasterCard…):
-    /// 16–19 digits whose last digit is the Luhn check digit.
+    /// Payment card numbers as issued in China (UnionPay 62…, Visa, MasterCard…): ISO/IEC 7812-1,
+    /// 16–19 digits whose last digit is the Luhn (mod 10) check digit of its Annex B.
     /// </summary>
     public static bool IsBankCard(ReadOnlySpan<int> digits)
     {

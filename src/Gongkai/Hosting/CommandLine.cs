@@ -11,7 +11,7 @@ public static class CommandLine
 {
     public sealed record Verb(string? Name, string[] HostArgs, Dictionary<string, string?> Options, string? Error);
 
-    private static readonly string[] Verbs = ["migrate", "backup", "restore", "verify-audit", "help"];
+    private static readonly string[] Verbs = ["migrate", "backup", "restore", "verify-audit", "reindex", "help"];
     private static readonly string[] VerbOptions = ["--out", "--from", "--yes"];
 
     public const string Usage = """
@@ -19,8 +19,9 @@ public static class CommandLine
           Gongkai                               启动门户和后台 (start the server)
           Gongkai migrate                       执行数据库迁移 (apply database migrations)
           Gongkai backup [--out FILE.zip]       在线备份数据库和文件 (consistent backup while running)
-          Gongkai restore --from FILE.zip --yes 从备份恢复（覆盖现有数据，须先停止服务）
+          Gongkai restore --from FILE.zip --yes 从备份恢复（覆盖现有数据，须先停止服务）(overwrites database and files; stop every server first)
           Gongkai verify-audit                  校验审计日志哈希链 (verify the audit hash chain)
+          Gongkai reindex                       重建搜索索引，须先停止服务 (rebuild the search index; stop the server first)
         """;
 
     public static Verb Parse(string[] args)
@@ -81,11 +82,17 @@ public static class CommandLine
                     Console.WriteLine("恢复完成 Restore complete. 搜索索引将在下次启动时重建。");
                     return 0;
                 }
+                case "reindex":
+                {
+                    var count = await app.Services.GetRequiredService<Features.Search.SearchIndexer>().RebuildAsync(CancellationToken.None);
+                    Console.WriteLine($"搜索索引已重建，共 {count} 条信息。Search index rebuilt with {count} items.");
+                    return 0;
+                }
                 case "verify-audit":
                 {
                     using var scope = app.Services.CreateScope();
                     var result = await scope.ServiceProvider.GetRequiredService<AuditChainVerifier>().VerifyAsync(CancellationToken.None);
-                    Console.WriteLine(result.Describe());
+                    Console.WriteLine(result.DescribeForConsole());
                     return result.IsIntact ? 0 : 1;
                 }
                 default:

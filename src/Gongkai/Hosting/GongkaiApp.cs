@@ -3,6 +3,7 @@ using Gongkai.Features.Accounts;
 using Gongkai.Features.Audit;
 using Gongkai.Features.Calendar;
 using Gongkai.Features.Catalogue;
+using Gongkai.Features.Search;
 using Gongkai.Features.Demo;
 using Gongkai.Features.Notifications;
 using Gongkai.Features.Operations;
@@ -59,6 +60,7 @@ public static class GongkaiApp
 
         builder.AddCalendar();
         builder.AddCatalogue();
+        builder.AddSearch();
         builder.AddNotifications();
         builder.AddOperations();
         builder.Services.AddScoped<DemoSeeder>();
@@ -73,6 +75,10 @@ public static class GongkaiApp
         app.UseWhen(ctx => !IsApi(ctx.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseMiddleware<SecurityHeaders>();
         app.UseStaticFiles();
+        // Started from another folder than the app's: serve the wwwroot shipped beside the binaries.
+        var shippedWebRoot = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        if (!Directory.Exists(app.Environment.WebRootPath) && Directory.Exists(shippedWebRoot))
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(shippedWebRoot) });
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -87,6 +93,7 @@ public static class GongkaiApp
         app.MapCalendarApi();
         app.MapAuditApi();
         app.MapCatalogue();
+        app.MapItemsSearchApi();
         app.MapOperations();
     }
 
@@ -97,9 +104,11 @@ public static class GongkaiApp
     public static async Task PrepareAsync(this WebApplication app, bool runningAsServer)
     {
         var options = app.Services.GetRequiredService<IOptions<GongkaiOptions>>().Value;
-        var db = app.Services.GetRequiredService<DatabaseInfo>();
-        if (db.Provider == DatabaseProvider.Sqlite) DatabaseSetup.PrepareDataFolder(options);
-        else Directory.CreateDirectory(options.FilesPath);
+        _ = app.Services.GetRequiredService<DatabaseInfo>(); // validates provider and connection string
+        // Both providers keep files, the search index and the data-folder lock under DataPath.
+        DatabaseSetup.PrepareDataFolder(options);
+        // Before migrating: a server started while a restore runs must not touch the half-restored data.
+        if (runningAsServer) app.Services.GetRequiredService<ServerDataFolderLock>().Acquire();
         if (!runningAsServer || !options.MigrateAtStartup) return;
 
         await DatabaseSetup.MigrateAsync(app.Services);

@@ -13,7 +13,7 @@ namespace Gongkai.Features.Demo;
 /// Seeds the demo district once, when the database has no departments yet, and one demo account
 /// for each staff role. Turned off with Gongkai__Demo=false.
 /// </summary>
-public sealed class DemoSeeder(GongkaiDbContext db, UserManager<StaffUser> users, IOptions<GongkaiOptions> options, TimeProvider clock)
+public sealed class DemoSeeder(GongkaiDbContext db, UserManager<StaffUser> users, IOptions<GongkaiOptions> options, TimeProvider clock, Catalogue.IndexNumberAllocator numbers)
 {
     public static readonly (string UserName, string DisplayName, string Role, string? Department)[] Accounts =
     [
@@ -71,6 +71,7 @@ public sealed class DemoSeeder(GongkaiDbContext db, UserManager<StaffUser> users
         }
         await db.SaveChangesAsync();
         await SeedAccountsAsync(banner);
+        await DemoItems.SeedAsync(db, numbers, clock);
     }
 
     private async Task SeedAccountsAsync(List<string> banner)
