@@ -198,3 +198,13 @@ internal sealed class ChangeLogEntryConfiguration : IEntityTypeConfiguration<Gon
         b.HasIndex(c => c.ChangedAt);
     }
 }
+
+internal sealed class DepartmentCategoryDutyConfiguration : IEntityTypeConfiguration<Gongkai.Features.Catalogue.DepartmentCategoryDuty>
+{
+    public void Configure(EntityTypeBuilder<Gongkai.Features.Catalogue.DepartmentCategoryDuty> b)
+    {
+        b.HasKey(d => new { d.DepartmentId, d.CategoryId });
+        b.HasOne<Department>().WithMany().HasForeignKey(d => d.DepartmentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Gongkai.Features.Catalogue.CatalogueCategory>().WithMany().HasForeignKey(d => d.CategoryId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -47,6 +47,7 @@ public abstract class GongkaiDbContext : IdentityDbContext<StaffUser>, IDataProt
     public DbSet<ItemRelation> ItemRelations => Set<ItemRelation>();
     public DbSet<IndexNumberSequence> IndexNumberSequences => Set<IndexNumberSequence>();
     public DbSet<ChangeLogEntry> ChangeLog => Set<ChangeLogEntry>();
+    public DbSet<DepartmentCategoryDuty> DepartmentCategoryDuties => Set<DepartmentCategoryDuty>();
 
     public DateTime UtcNow => _clock.GetUtcNow().UtcDateTime;
 

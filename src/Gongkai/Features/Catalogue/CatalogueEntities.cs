@@ -86,3 +86,13 @@ public class ChangeLogEntry
     public long EntityId { get; set; }
     public DateTime ChangedAt { get; set; }
 }
+
+/// <summary>
+/// A catalogue column a department is responsible for beyond those every department has
+/// (e.g. 民政局 for 社会救助 of the grassroots catalogue); the completeness check covers both.
+/// </summary>
+public class DepartmentCategoryDuty
+{
+    public int DepartmentId { get; set; }
+    public int CategoryId { get; set; }
+}

@@ -1,3 +1,7 @@
+using Gongkai.Features.Catalogue.Admin;
+using Gongkai.Features.Catalogue.Feeds;
+using Gongkai.Features.Catalogue.Oversight;
+
 namespace Gongkai.Features.Catalogue;
 
 public static class CatalogueSetup
@@ -8,11 +12,17 @@ public static class CatalogueSetup
         builder.Services.AddScoped<ItemWorkflow>();
         builder.Services.AddScoped<IndexNumberAllocator>();
         builder.Services.AddScoped<CatalogueSeeder>();
+        builder.AddCatalogueAdmin();
+        builder.AddFeeds();
+        builder.AddCatalogueOversight();
     }
 
     public static void MapCatalogue(this IEndpointRouteBuilder app)
     {
         app.MapItemsApi();
         app.MapCatalogueApi();
+        app.MapCatalogueAdmin();
+        app.MapFeeds();
+        app.MapCatalogueOversight();
     }
 }

@@ -387,6 +387,21 @@ namespace Gongkai.Data.Migrations.PostgreSQL
                     b.ToTable("ChangeLog", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Features.Catalogue.DepartmentCategoryDuty", b =>
+                {
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("DepartmentId", "CategoryId");
+
+                    b.HasIndex("CategoryId");
+
+                    b.ToTable("DepartmentCategoryDuties");
+                });
+
             modelBuilder.Entity("Gongkai.Features.Catalogue.IndexNumberSequence", b =>
                 {
                     b.Property<int>("DepartmentId")
@@ -919,6 +934,21 @@ namespace Gongkai.Data.Migrations.PostgreSQL
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Gongkai.Features.Catalogue.DepartmentCategoryDuty", b =>
+                {
+                    b.HasOne("Gongkai.Features.Catalogue.CatalogueCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Gongkai.Features.Organisation.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Gongkai.Features.Catalogue.ItemAttachment", b =>

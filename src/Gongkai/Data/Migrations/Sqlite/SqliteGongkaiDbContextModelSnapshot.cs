@@ -374,6 +374,21 @@ namespace Gongkai.Data.Migrations.Sqlite
                     b.ToTable("ChangeLog", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Features.Catalogue.DepartmentCategoryDuty", b =>
+                {
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DepartmentId", "CategoryId");
+
+                    b.HasIndex("CategoryId");
+
+                    b.ToTable("DepartmentCategoryDuties");
+                });
+
             modelBuilder.Entity("Gongkai.Features.Catalogue.IndexNumberSequence", b =>
                 {
                     b.Property<int>("DepartmentId")
@@ -886,6 +901,21 @@ namespace Gongkai.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Gongkai.Features.Catalogue.DepartmentCategoryDuty", b =>
+                {
+                    b.HasOne("Gongkai.Features.Catalogue.CatalogueCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Gongkai.Features.Organisation.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Gongkai.Features.Catalogue.ItemAttachment", b =>
