@@ -12,6 +12,8 @@ public static class CatalogueSetup
         builder.Services.AddScoped<ItemWorkflow>();
         builder.Services.AddScoped<IndexNumberAllocator>();
         builder.Services.AddScoped<CatalogueSeeder>();
+        builder.Services.AddSingleton<ViewCounter>();
+        builder.Services.AddHostedService<ViewCountFlushService>();
         builder.AddCatalogueAdmin();
         builder.AddFeeds();
         builder.AddCatalogueOversight();

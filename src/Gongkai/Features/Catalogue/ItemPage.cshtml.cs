@@ -1,4 +1,3 @@
-using System.Text;
 using Gongkai.Data;
 using Gongkai.Domain.Publishing;
 using Gongkai.Hosting;
@@ -6,12 +5,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using QRCoder;
 
 namespace Gongkai.Features.Catalogue;
 
 /// <summary>The public page of one published item.</summary>
-public sealed class ItemPageModel(GongkaiDbContext db, IOptions<GongkaiOptions> options) : PageModel
+public sealed class ItemPageModel(GongkaiDbContext db, IOptions<GongkaiOptions> options, ViewCounter views) : PageModel
 {
     public sealed record Link(long Id, string Title);
 
@@ -25,12 +23,10 @@ public sealed class ItemPageModel(GongkaiDbContext db, IOptions<GongkaiOptions> 
 
     public async Task<IActionResult> OnGetAsync(long id, string? font, string? view, CancellationToken ct)
     {
-        // Count the view first (a single UPDATE, no tracking, no audit, no change log).
-        var counted = await db.Items.Where(i => i.Id == id && i.State == ItemState.Published)
-            .ExecuteUpdateAsync(u => u.SetProperty(i => i.ViewCount, i => i.ViewCount + 1), ct);
-        if (counted == 0) return NotFound();
         Item = await ItemQueries.DetailAsync(db, id, ct);
-        if (Item is null) return NotFound();
+        if (Item is null || Item.State != nameof(ItemState.Published)) return NotFound();
+        views.Count(id);
+        Item = Item with { ViewCount = Item.ViewCount + views.Pending(id) };
 
         Interpretations = await Published().Where(i => i.InterpretsItemId == id).Select(i => new Link(i.Id, i.Title)).ToListAsync(ct);
         if (Item.InterpretsItemId is { } policy)
@@ -40,9 +36,7 @@ public sealed class ItemPageModel(GongkaiDbContext db, IOptions<GongkaiOptions> 
         Related = await Published().Where(i => relatedIds.Contains(i.Id)).Select(i => new Link(i.Id, i.Title)).ToListAsync(ct);
 
         PageUrl = options.Value.PublicBaseUrl.TrimEnd('/') + ItemQueries.Url(id);
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(PageUrl, QRCodeGenerator.ECCLevel.M);
-        QrDataUri = "data:image/svg+xml;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(new SvgQRCode(data).GetGraphic(3)));
+        QrDataUri = QrCodes.SvgDataUri(PageUrl);
         BodyClass = string.Join(' ', new[]
         {
             font switch { "large" => "font-large", "small" => "font-small", _ => "" },
