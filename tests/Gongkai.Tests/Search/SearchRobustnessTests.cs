@@ -83,6 +83,21 @@ public sealed class SearchRobustnessTests : IDisposable
     }
 
     [Fact]
+    public void Upserts_and_deletes_apply_in_the_order_they_were_made()
+    {
+        using var index = SearchIndex.InMemory();
+        for (var version = 1; version <= 50; version++)
+            index.Upsert([Doc(1, $"第{version}版通知"), Doc(2, "拆迁公告"), Doc(version + 10, "低保")]);
+        index.Delete([2]);
+        index.Upsert([Doc(3, "医疗救助")]);
+        index.Commit();
+        Assert.Equal("第50版通知", index.Search(Text("通知")).Hits.Single().Title);
+        Assert.Equal(0, index.Search(Text("拆迁")).Total);
+        Assert.Equal(1, index.Search(Text("医疗")).Total);
+        Assert.Equal(50, index.Search(Text("低保")).Total);
+    }
+
+    [Fact]
     public void Uncommitted_changes_are_invisible_until_commit()
     {
         using var index = SearchIndex.InMemory();

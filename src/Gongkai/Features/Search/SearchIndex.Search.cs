@@ -13,8 +13,6 @@ public sealed partial class SearchIndex
 
     private const int SnippetWidth = 120;
 
-    // Equal scores (a 2-character title match is common) show the newer item first.
-    private static readonly Sort Relevance = new(SortField.FIELD_SCORE, new SortField(SearchSchema.Published, SortFieldType.INT64, true));
     private static readonly Sort Newest = new(new SortField(SearchSchema.Published, SortFieldType.INT64, true), new SortField(SearchSchema.IdSort, SortFieldType.INT64, true));
     private static readonly Sort Oldest = new(new SortField(SearchSchema.Published, SortFieldType.INT64, false), new SortField(SearchSchema.IdSort, SortFieldType.INT64, false));
 
@@ -31,10 +29,12 @@ public sealed partial class SearchIndex
         if (hadText && parts.Count == 0) return new SearchResult(0, [], Stopwatch.GetElapsedTime(started));
 
         var filter = SearchSchema.Filter(query);
+        // Relevance without a sort field: Lucene's plain top-score collector is the fastest path, and
+        // a tie-break on date would cost a lookup per hit. Equal scores come in index order.
         var sort = query.Sort switch
         {
             SearchSort.Oldest => Oldest,
-            SearchSort.Relevance when parts.Count > 0 => Relevance,
+            SearchSort.Relevance when parts.Count > 0 => null,
             _ => Newest,
         };
         var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
@@ -46,7 +46,7 @@ public sealed partial class SearchIndex
         try
         {
             var lucene = SearchSchema.TextQuery(parts, searcher.IndexReader) ?? new MatchAllDocsQuery();
-            var top = searcher.Search(lucene, filter, window, sort, doDocScores: sort == Relevance, doMaxScore: false);
+            var top = sort is null ? searcher.Search(lucene, filter, window) : searcher.Search(lucene, filter, window, sort);
             var hits = new List<SearchHit>(size);
             for (var i = (int)Math.Min(skip, top.ScoreDocs.Length); i < top.ScoreDocs.Length; i++)
             {

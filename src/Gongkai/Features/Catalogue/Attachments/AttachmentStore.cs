@@ -1,0 +1,96 @@
+using System.Security.Cryptography;
+using Gongkai.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Gongkai.Features.Catalogue.Attachments;
+
+/// <summary>
+/// Attachment files on disk: files/items/{yyyy}/{sha256[0..2]}/{sha256}{ext}. A file is written in
+/// full elsewhere and then moved into place, and is in place before the row that names it is
+/// committed; it is deleted only after its last row is gone (the order a backup relies on, see
+/// BackupService). Identical content is stored once.
+/// </summary>
+public sealed class AttachmentStore(IOptions<GongkaiOptions> options)
+{
+    /// <summary>
+    /// Serialises placing and removing files in this process, so that a file shared by two rows is
+    /// never removed between the moment an upload finds it in place and the moment its row is saved.
+    /// </summary>
+    internal static readonly SemaphoreSlim Gate = new(1, 1);
+
+    private string FilesPath => options.Value.FilesPath;
+
+    /// <summary>Uploads are written here first: in the data folder (one file system with files/, so the move is a rename) but outside the backed-up files/.</summary>
+    private string StagingPath => Path.Combine(options.Value.FullDataPath, ".uploads");
+
+    public sealed record Staged(string TempPath, long Size, string Sha256, byte[] Head);
+
+    /// <summary>Copies the upload to a temp file, hashing as it goes; stops as soon as it passes <paramref name="maxBytes"/> (Size is then maxBytes + 1).</summary>
+    public async Task<Staged> StageAsync(Stream content, long maxBytes, CancellationToken ct)
+    {
+        Directory.CreateDirectory(StagingPath);
+        var temp = Path.Combine(StagingPath, $"{Guid.NewGuid():N}.part");
+        try
+        {
+            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var head = new byte[AttachmentFormats.HeadLength];
+            var headLength = 0;
+            long size = 0;
+            await using (var target = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                var buffer = new byte[81920];
+                int read;
+                while ((read = await content.ReadAsync(buffer, ct)) > 0)
+                {
+                    if (headLength < head.Length)
+                    {
+                        var take = Math.Min(read, head.Length - headLength);
+                        Array.Copy(buffer, 0, head, headLength, take);
+                        headLength += take;
+                    }
+                    size += read;
+                    if (size > maxBytes) return new Staged(temp, maxBytes + 1, "", head[..headLength]);
+                    sha.AppendData(buffer, 0, read);
+                    await target.WriteAsync(buffer.AsMemory(0, read), ct);
+                }
+                await target.FlushAsync(ct);
+                target.Flush(flushToDisk: true);
+            }
+            return new Staged(temp, size, Convert.ToHexStringLower(sha.GetHashAndReset()), head[..headLength]);
+        }
+        catch
+        {
+            Discard(temp);
+            throw;
+        }
+    }
+
+    public static string RelativePath(int year, string sha256, string extension) =>
+        $"items/{year:D4}/{sha256[..2]}/{sha256}{extension}";
+
+    /// <summary>Moves a staged file to its place; when identical content is already there, the staged copy is dropped. Call under <see cref="Gate"/>.</summary>
+    public void Place(string tempPath, string relativePath)
+    {
+        var target = FullPath(relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        if (File.Exists(target)) Discard(tempPath);
+        else File.Move(tempPath, target);
+    }
+
+    public string FullPath(string relativePath)
+    {
+        var full = Path.GetFullPath(Path.Combine(FilesPath, relativePath));
+        // StoredPath comes from the database; still, never serve or delete outside files/.
+        if (!full.StartsWith(Path.GetFullPath(FilesPath) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            throw new InvalidOperationException($"Attachment path {relativePath} leaves the files folder.");
+        return full;
+    }
+
+    /// <summary>Deletes a file no row names any longer. Call under <see cref="Gate"/>, after the row's deletion is committed.</summary>
+    public void Remove(string relativePath) => Discard(FullPath(relativePath));
+
+    public static void Discard(string path)
+    {
+        try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
