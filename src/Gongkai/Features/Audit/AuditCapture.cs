@@ -89,7 +89,16 @@ internal sealed class AuditCapture
 
     public static string Serialize(object? data) => JsonSerializer.Serialize(data, Json);
 
-    private static object? Value(string name, object? value) => Redacted.Contains(name) && value is not null ? "***" : value switch
+    // Long texts may carry personal data (an attachment's text, a body before the check): the
+    // append-only log keeps their length and hash, which prove what changed without copying it.
+    private static readonly HashSet<string> Digested = new(StringComparer.Ordinal) { "Body", "ExtractedText", "Snapshot" };
+
+    private static object? Value(string name, object? value) =>
+        value is string text && Digested.Contains(name)
+            ? $"[{text.Length} 字，SHA-256 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))}]"
+            : RawValue(name, value);
+
+    private static object? RawValue(string name, object? value) => Redacted.Contains(name) && value is not null ? "***" : value switch
     {
         DateTime d => d.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
         DateTimeOffset d => d.ToString("O", System.Globalization.CultureInfo.InvariantCulture),

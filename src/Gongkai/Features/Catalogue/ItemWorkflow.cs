@@ -125,6 +125,7 @@ public sealed class ItemWorkflow(GongkaiDbContext db, DepartmentScope scope, Ind
         foreach (var id in due)
         {
             var item = await db.Items.SingleAsync(i => i.Id == id, ct);
+            if (!item.IsDue(now)) continue; // another instance published it meanwhile
             await PublishAsync(item, ct);
             await db.SaveChangesAsync(ct);
         }
