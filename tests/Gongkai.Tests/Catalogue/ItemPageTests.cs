@@ -39,7 +39,7 @@ public sealed class ItemPageTests(GongkaiFactory app) : IClassFixture<GongkaiFac
         Assert.Contains("?view=print", html);
 
         var second = await anon.GetStringAsync($"/items/{id}");
-        Assert.Contains("访问量</th><td>2</td>", second); // counted in memory, shown at once
+        Assert.Contains("访问量</th><td data-view-count>2</td>", second); // counted in memory, shown at once
         await using (var scope = app.Scope())
         {
             var counter = scope.ServiceProvider.GetRequiredService<Gongkai.Features.Catalogue.ViewCounter>();

@@ -12,6 +12,9 @@ namespace Gongkai.Features.Accounts;
 
 public static class AccountsSetup
 {
+    /// <summary>The staff sign-in cookie; its presence also keeps a request off the public page cache.</summary>
+    public const string AuthCookieName = "gongkai.auth";
+
     /// <summary>Pages use the Identity cookie; the JSON API uses bearer tokens only, so it needs no antiforgery.</summary>
     public const string SmartScheme = "Gongkai";
     public const string TokenRateLimit = "token";
@@ -57,7 +60,7 @@ public static class AccountsSetup
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
             o.AccessDeniedPath = "/account/denied";
-            o.Cookie.Name = "gongkai.auth";
+            o.Cookie.Name = AuthCookieName;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);

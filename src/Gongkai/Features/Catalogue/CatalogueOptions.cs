@@ -11,4 +11,12 @@ public sealed class CatalogueOptions
 
     /// <summary>Largest attachment accepted, in bytes.</summary>
     public long MaxAttachmentBytes { get; set; } = 50L * 1024 * 1024;
+
+    /// <summary>
+    /// How long a rendered public item page is served from memory to visitors who are not signed
+    /// in (0 turns the cache off). Changes evict a page within about a second on every instance
+    /// (the cache follows the change log); the time bounds how stale the titles of related items
+    /// and department names on a cached page can get.
+    /// </summary>
+    public int ItemPageCacheSeconds { get; set; } = 60;
 }

@@ -14,6 +14,8 @@ public static class CatalogueSetup
         builder.Services.AddScoped<CatalogueSeeder>();
         builder.Services.AddSingleton<ViewCounter>();
         builder.Services.AddHostedService<ViewCountFlushService>();
+        builder.Services.AddSingleton<ItemPageCache>();
+        builder.Services.AddHostedService<ItemPageCacheFollower>();
         builder.AddCatalogueAdmin();
         builder.AddFeeds();
         builder.AddCatalogueOversight();

@@ -12,8 +12,19 @@ namespace Gongkai.Features.Catalogue;
 public sealed class ViewCounter
 {
     private readonly ConcurrentDictionary<long, int> _pending = new();
+    private readonly ConcurrentDictionary<long, long> _counted = new();
 
-    public void Count(long itemId) => _pending.AddOrUpdate(itemId, 1, (_, n) => n + 1);
+    public void Count(long itemId)
+    {
+        _pending.AddOrUpdate(itemId, 1, (_, n) => n + 1);
+        _counted.AddOrUpdate(itemId, 1, (_, n) => n + 1);
+    }
+
+    /// <summary>
+    /// Views of the item counted by this instance since it started; never reset by a flush, so a
+    /// cached page can show its rendered count plus the views counted after it was rendered.
+    /// </summary>
+    public long CountedSinceStart(long itemId) => _counted.TryGetValue(itemId, out var n) ? n : 0;
 
     /// <summary>Views counted here and not yet written, to add to what the database says.</summary>
     public int Pending(long itemId) => _pending.TryGetValue(itemId, out var n) ? n : 0;
