@@ -30,6 +30,9 @@ public sealed class ItemPageCache(IOptions<CatalogueOptions> options, TimeProvid
 
     public bool Enabled => options.Value.ItemPageCacheSeconds > 0;
 
+    /// <summary>The last change-log entry whose pages were evicted (how far behind the database this instance's cache can be).</summary>
+    public long FollowedChange { get; internal set; } = -1;
+
     internal bool TryGet(long id, int variant, out Entry entry)
     {
         if (_entries.TryGetValue((id, variant), out entry!) && entry.ExpiresAtTicks > clock.GetUtcNow().UtcTicks) return true;
@@ -186,6 +189,7 @@ public sealed class ItemPageCacheFollower(ItemPageCache cache, IServiceScopeFact
                 foreach (var id in await AffectedPagesAsync(db, changes.Select(c => c.EntityId).Distinct().ToList(), stoppingToken))
                     cache.Evict(id);
                 if (changes.Count > 0) checkpoint = changes[^1].Id;
+                cache.FollowedChange = checkpoint.Value;
                 if (changes.Count == 1000) continue;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
