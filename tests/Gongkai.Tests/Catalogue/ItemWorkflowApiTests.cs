@@ -111,6 +111,38 @@ public sealed class ItemWorkflowApiTests(GongkaiFactory app) : IClassFixture<Gon
     }
 
     [Fact]
+    public async Task A_revision_with_personal_data_is_refused_unless_a_reviewer_gives_a_reason()
+    {
+        using var editor = await app.ApiAs("xinxiyuan");
+        using var reviewer = await app.ApiAs("shenheren");
+        var id = await CreateAsync(editor, Draft("修订个人信息测试"));
+        await editor.PostAsync($"/api/items/{id}/submit", null);
+        Assert.Equal(HttpStatusCode.OK, (await reviewer.PostAsJsonAsync($"/api/items/{id}/approve", new { })).StatusCode);
+        const string withId = "<p>联系人身份证号11010519491231002X。</p>";
+
+        var refused = await editor.PutAsJsonAsync($"/api/items/{id}", Draft("修订个人信息测试", withId));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("身份证", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+
+        // An editor cannot override; a reviewer can, with a reason that the audit log keeps.
+        var revision = new
+        {
+            title = "修订个人信息测试", department = "jyj", writtenOn = "2026-03-02", category = "a20-01", body = withId,
+            personalDataOverrideReason = "当事人已书面同意公开",
+        };
+        var byEditor = await editor.PutAsJsonAsync($"/api/items/{id}", revision);
+        Assert.Equal(HttpStatusCode.BadRequest, byEditor.StatusCode);
+        Assert.True((await byEditor.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("personalDataOverrideReason", out _));
+        Assert.Equal(1, app.Db(db => db.Items.Single(i => i.Id == id).Version));
+
+        Assert.Equal(HttpStatusCode.OK, (await reviewer.PutAsJsonAsync($"/api/items/{id}", revision)).StatusCode);
+        Assert.Equal(2, app.Db(db => db.Items.Single(i => i.Id == id).Version));
+        var audit = app.Db(db => db.AuditEntries.AsNoTracking().Single(e => e.Action == "PersonalDataOverride" && e.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal("shenheren", audit.ActorName);
+        Assert.Contains("当事人已书面同意公开", audit.After);
+    }
+
+    [Fact]
     public async Task Return_needs_a_reason_and_another_departments_staff_cannot_touch_the_draft()
     {
         using var editor = await app.ApiAs("xinxiyuan");

@@ -9,7 +9,8 @@ namespace Gongkai.Features.Catalogue;
 /// <summary>An item as the API and the forms send it: departments, categories and themes by code.</summary>
 public sealed record ItemInput(
     string? Title, string? Department, string? WrittenOn, string? Category, string? DocumentNumber,
-    string? Theme, string? Keywords, string? Summary, string? Body, string? Kind = null, long? InterpretsItemId = null);
+    string? Theme, string? Keywords, string? Summary, string? Body, string? Kind = null, long? InterpretsItemId = null,
+    string? PersonalDataOverrideReason = null);
 
 public static class ItemInputResolver
 {

@@ -19,7 +19,8 @@ public sealed class PersonalDataFoundException(IReadOnlyList<PersonalDataHit> hi
 /// every version), submit, approve (personal-data check, 索引号, publication now or later),
 /// return, withdraw, and the scheduled publication run.
 /// </summary>
-public sealed class ItemWorkflow(GongkaiDbContext db, DepartmentScope scope, IndexNumberAllocator numbers, TimeProvider clock, IAuditActorAccessor actors)
+public sealed class ItemWorkflow(GongkaiDbContext db, DepartmentScope scope, IndexNumberAllocator numbers, TimeProvider clock, IAuditActorAccessor actors,
+    IHttpContextAccessor http)
 {
     private const int MaxAttempts = 10;
 
@@ -44,8 +45,16 @@ public sealed class ItemWorkflow(GongkaiDbContext db, DepartmentScope scope, Ind
         {
             // Keep the published version before it changes (every version stays viewable by staff).
             db.ItemVersions.Add(Snapshot(item));
+            // A revision goes public at once, so the reviewer's override happens here, not at approval.
             var hits = PersonalDataCheck.Run(new DisclosureItem(content, "", Now), await AttachmentsAsync(id, ct));
-            if (hits.Count > 0) throw new PersonalDataFoundException(hits);
+            if (hits.Count > 0)
+            {
+                if (string.IsNullOrWhiteSpace(input.PersonalDataOverrideReason)) throw new PersonalDataFoundException(hits);
+                var user = http.HttpContext?.User;
+                if (user is null || !(user.IsInRole(StaffRoles.Reviewer) || user.IsInRole(StaffRoles.OfficeAdmin)))
+                    throw new InputException(new() { ["personalDataOverrideReason"] = ["只有审核人或公开办管理员可以填写理由后仍然发布含个人信息的内容"] });
+                RecordOverride(id, input.PersonalDataOverrideReason, hits);
+            }
         }
         item.Edit(content, Now);
         await db.SaveChangesAsync(ct);
@@ -97,9 +106,7 @@ public sealed class ItemWorkflow(GongkaiDbContext db, DepartmentScope scope, Ind
             if (hits.Count > 0)
             {
                 if (string.IsNullOrWhiteSpace(overrideReason)) throw new PersonalDataFoundException(hits);
-                if (overrideReason.Trim().Length > 500) throw new InputException(new() { ["overrideReason"] = ["理由不超过500个字"] });
-                db.RecordEvent(actors.Current ?? AuditActor.System, "PersonalDataOverride", nameof(DisclosureItem), id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    new { reason = overrideReason.Trim(), hits = hits.Select(h => new { kind = h.Kind.ToString(), h.Source, h.Masked }) });
+                RecordOverride(id, overrideReason, hits, field: "overrideReason");
             }
             item.Approve(Now, publishAt);
             if (item.State == ItemState.Published) await PublishAsync(item, ct);
@@ -115,6 +122,14 @@ public sealed class ItemWorkflow(GongkaiDbContext db, DepartmentScope scope, Ind
                 await Task.Delay(Random.Shared.Next(5, 20 * attempt), ct);
             }
         }
+    }
+
+    /// <summary>The reviewer's written reason and what it overrode go to the audit log, in the same transaction as the publication.</summary>
+    private void RecordOverride(long id, string reason, IReadOnlyList<Domain.Disclosure.PersonalDataHit> hits, string field = "personalDataOverrideReason")
+    {
+        if (reason.Trim().Length > 500) throw new InputException(new() { [field] = ["理由不超过500个字"] });
+        db.RecordEvent(actors.Current ?? AuditActor.System, "PersonalDataOverride", nameof(DisclosureItem), id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            new { reason = reason.Trim(), hits = hits.Select(h => new { kind = h.Kind.ToString(), h.Source, h.Masked }) });
     }
 
     /// <summary>Publishes approved items whose time has come; run by the background service.</summary>

@@ -142,6 +142,7 @@ public sealed class ItemPagesTests(GongkaiFactory app) : IClassFixture<GongkaiFa
         Assert.Contains("value=\"版本测试：第三版\"", refusal); // what was typed is kept
         Assert.Equal(2, app.Db(db => db.Items.Single(i => i.Id == id).Version));
         Assert.Equal(1, app.Db(db => db.ItemVersions.Count(v => v.ItemId == id)));
+        Assert.DoesNotContain("revision-override", refusal); // an editor is not offered the override
 
         var versions = await editor.PageAsync($"/admin/items/{id}/versions");
         Assert.Contains("当前为第 2 版", versions);
@@ -168,6 +169,22 @@ public sealed class ItemPagesTests(GongkaiFactory app) : IClassFixture<GongkaiFa
         using var other = await app.SignedInAsync("minzheng");
         // Published, but its history is the department's: another department's editor does not see it.
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/admin/items/{id}/versions")).StatusCode);
+
+        // A reviewer is offered it: a reason and a confirmation, then the revision is saved and audited.
+        using var reviewer = await app.SignedInAsync("shenheren");
+        var leakingAgain = Form("版本测试：第三版", $"<p>联系人身份证 {AdminKit.IdNumber}</p>");
+        var offered = await (await reviewer.PostFormAsync($"/admin/items/{id}", leakingAgain)).TextAsync();
+        Assert.Contains("可在表单下方填写理由后仍然保存", offered);
+        Assert.Contains("revision-override", offered);
+        var unconfirmed = await reviewer.PostFormAsync($"/admin/items/{id}", [.. leakingAgain, new("Input.PersonalDataOverrideReason", "当事人已书面同意公开")]);
+        Assert.Contains("请勾选“我已确认”后再保存", await unconfirmed.TextAsync());
+        Assert.Equal(2, app.Db(db => db.Items.Single(i => i.Id == id).Version));
+        var overridden = await reviewer.PostFormAsync($"/admin/items/{id}",
+            [.. leakingAgain, new("Input.PersonalDataOverrideReason", "当事人已书面同意公开"), new("Input.PersonalDataOverrideConfirm", "true")]);
+        Assert.Equal(HttpStatusCode.Redirect, overridden.StatusCode);
+        Assert.Equal(3, app.Db(db => db.Items.Single(i => i.Id == id).Version));
+        Assert.Equal(2, app.Db(db => db.ItemVersions.Count(v => v.ItemId == id)));
+        Assert.Contains("当事人已书面同意公开", app.Db(db => db.AuditEntries.Single(e => e.Action == "PersonalDataOverride" && e.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture)).After));
     }
 
     [Fact]

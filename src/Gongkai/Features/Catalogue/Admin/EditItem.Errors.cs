@@ -24,6 +24,7 @@ public sealed partial class EditItemModel
         ["interpretsItemId"] = ("Input_InterpretsItemId", "所解读文件编号"),
         ["body"] = ("Input_Body", "正文"),
         ["overrideReason"] = ("OverrideReason", "理由"),
+        ["personalDataOverrideReason"] = ("Input_PersonalDataOverrideReason", "理由"),
     };
 
     public List<ErrorLine> Errors { get; } = [];
@@ -61,7 +62,9 @@ public sealed partial class EditItemModel
             case PersonalDataFoundException pii when Item?.State == Domain.Publishing.ItemState.Published:
                 // A revision of a published item goes public at once: there is no review to override in.
                 Hits = pii.Hits;
-                AddError("personal-data", $"修订后的内容中发现 {pii.Hits.Count} 处疑似个人信息，未保存。请删除或遮盖后重新保存。");
+                AddError("personal-data", CanReview
+                    ? $"修订后的内容中发现 {pii.Hits.Count} 处疑似个人信息，未保存。请删除或遮盖后重新保存；确需公开的，可在表单下方填写理由后仍然保存。"
+                    : $"修订后的内容中发现 {pii.Hits.Count} 处疑似个人信息，未保存。请删除或遮盖后重新保存；确需公开的，请审核人修订。");
                 break;
             case PersonalDataFoundException pii:
                 Hits = pii.Hits;

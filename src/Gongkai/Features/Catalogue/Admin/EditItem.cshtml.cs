@@ -33,6 +33,9 @@ public sealed partial class EditItemModel(
         public string? Kind { get; set; }
         public string? InterpretsItemId { get; set; }
         public string? Body { get; set; }
+        /// <summary>A reviewer's reason to publish a revision in which personal data was found.</summary>
+        public string? PersonalDataOverrideReason { get; set; }
+        public bool PersonalDataOverrideConfirm { get; set; }
     }
 
     public sealed record ItemView(
@@ -98,10 +101,14 @@ public sealed partial class EditItemModel(
             if (long.TryParse(Input.InterpretsItemId.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n)) interprets = n;
             else AddError("Input_InterpretsItemId", "所解读文件编号应为数字（该文件在后台的编号）");
         }
+        var overriding = !string.IsNullOrWhiteSpace(Input.PersonalDataOverrideReason);
+        if (overriding && !Input.PersonalDataOverrideConfirm)
+            AddError("Input_PersonalDataOverrideConfirm", "请勾选“我已确认”后再保存");
         if (HasErrors) return await RedisplayAsync(id, ct);
 
         var input = new ItemInput(Input.Title, Input.Department, Input.WrittenOn, Input.Category, Input.DocumentNumber, Input.Theme,
-            Input.Keywords, Input.Summary, Input.Body, Input.Kind, Input.Kind == nameof(DocumentKind.Interpretation) ? interprets : null);
+            Input.Keywords, Input.Summary, Input.Body, Input.Kind, Input.Kind == nameof(DocumentKind.Interpretation) ? interprets : null,
+            overriding ? Input.PersonalDataOverrideReason : null);
         try
         {
             var item = id is null ? await workflow.CreateAsync(input, ct) : await workflow.UpdateAsync(id.Value, input, ct);

@@ -34,7 +34,8 @@ internal sealed class SystemWork : IAsyncDisposable
             ? new SqliteGongkaiDbContext(services.GetRequiredService<DbContextOptions<SqliteGongkaiDbContext>>(), actor, scope, clock)
             : new PostgresGongkaiDbContext(services.GetRequiredService<DbContextOptions<PostgresGongkaiDbContext>>(), actor, scope, clock);
         var numbers = new IndexNumberAllocator(db, services.GetRequiredService<IOptions<CatalogueOptions>>());
-        return new SystemWork(db, new ItemWorkflow(db, DepartmentScope.System, numbers, clock, actor));
+        // No HttpContext: the system never overrides the personal-data check.
+        return new SystemWork(db, new ItemWorkflow(db, DepartmentScope.System, numbers, clock, actor, new HttpContextAccessor()));
     }
 
     public ValueTask DisposeAsync() => Db.DisposeAsync();
