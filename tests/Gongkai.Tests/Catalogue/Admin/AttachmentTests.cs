@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Gongkai.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongkai.Tests.Catalogue.Admin;
 
@@ -206,6 +207,23 @@ public sealed class AttachmentTests(GongkaiFactory app) : IClassFixture<GongkaiF
         Assert.Equal(HttpStatusCode.NotFound, (await other.UploadApiAsync(id, "x.pdf", AdminKit.Pdf("x"))).StatusCode);
         using var anon = app.Anonymous();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anon.UploadApiAsync(id, "x.pdf", AdminKit.Pdf("x"))).StatusCode);
+    }
+
+    [Fact]
+    public void Uploads_left_half_written_by_a_crash_are_swept_but_not_ones_in_progress()
+    {
+        var staging = Path.Combine(app.DataPath, ".uploads");
+        Directory.CreateDirectory(staging);
+        var stale = Path.Combine(staging, "crashed.part");
+        var fresh = Path.Combine(staging, "in-progress.part");
+        File.WriteAllText(stale, "half");
+        File.WriteAllText(fresh, "half");
+        File.SetLastWriteTimeUtc(stale, DateTime.UtcNow.AddHours(-2));
+        var store = app.Services.GetRequiredService<Gongkai.Features.Catalogue.Attachments.AttachmentStore>();
+        Assert.Equal(1, store.SweepStaging(DateTime.UtcNow, TimeSpan.FromHours(1)));
+        Assert.False(File.Exists(stale));
+        Assert.True(File.Exists(fresh));
+        File.Delete(fresh);
     }
 }
 

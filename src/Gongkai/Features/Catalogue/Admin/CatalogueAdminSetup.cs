@@ -12,6 +12,7 @@ public static class CatalogueAdminSetup
     {
         var services = builder.Services;
         services.AddSingleton<AttachmentStore>();
+        services.AddHostedService<StagingSweepService>();
         services.AddScoped<AttachFile>();
         services.AddScoped<RemoveAttachment>();
         services.AddScoped<ItemRelations>();

@@ -65,6 +65,24 @@ public sealed class AttachmentStore(IOptions<GongkaiOptions> options)
         }
     }
 
+    /// <summary>
+    /// Removes staged uploads left behind by a process that died mid-upload. Only files older than
+    /// <paramref name="olderThan"/> go: another instance sharing the data folder may be writing a
+    /// younger one right now.
+    /// </summary>
+    public int SweepStaging(DateTime utcNow, TimeSpan olderThan)
+    {
+        if (!Directory.Exists(StagingPath)) return 0;
+        var removed = 0;
+        foreach (var file in Directory.EnumerateFiles(StagingPath, "*.part"))
+        {
+            if (utcNow - File.GetLastWriteTimeUtc(file) < olderThan) continue;
+            Discard(file);
+            if (!File.Exists(file)) removed++;
+        }
+        return removed;
+    }
+
     public static string RelativePath(int year, string sha256, string extension) =>
         $"items/{year:D4}/{sha256[..2]}/{sha256}{extension}";
 
@@ -93,4 +111,24 @@ public sealed class AttachmentStore(IOptions<GongkaiOptions> options)
     {
         try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
+}
+
+/// <summary>At start, clears uploads a crash left half-written (they are never referenced by any row).</summary>
+public sealed class StagingSweepService(AttachmentStore store, TimeProvider clock, ILogger<StagingSweepService> log) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var removed = store.SweepStaging(clock.GetUtcNow().UtcDateTime, TimeSpan.FromHours(1));
+            if (removed > 0) log.LogInformation("Removed {Count} unfinished uploads left by an earlier run", removed);
+        }
+        catch (IOException e)
+        {
+            log.LogWarning(e, "Could not clear unfinished uploads; they are harmless and will be retried at the next start");
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
