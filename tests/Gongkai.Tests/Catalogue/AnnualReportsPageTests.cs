@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using Gongkai.Features.Catalogue;
 using Gongkai.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -73,6 +74,13 @@ public sealed partial class AnnualReportsPageTests(GongkaiFactory app) : IClassF
         Assert.Contains("href=\"/annual-reports?department=gov\"", governmentGuide);
         Assert.Contains("在每年3月31日前公布上一年度的政府信息公开工作年度报告", governmentGuide);
         Assert.Contains("在每年1月31日前公布上一年度的政府信息公开工作年度报告", await PageAsync("/guide/jyj"));
+        // The column's Atom feed points readers at this page.
+        using var anon = app.Anonymous();
+        var feed = XDocument.Parse(await anon.GetStringAsync("/feeds/categories/nb.atom"));
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+        var alternate = feed.Root!.Elements(atom + "link").Single(l => (string?)l.Attribute("rel") == "alternate");
+        Assert.EndsWith("/annual-reports", alternate.Attribute("href")!.Value);
+        Assert.Contains(feed.Root.Elements(atom + "entry"), e => e.Element(atom + "title")!.Value == demo);
     }
 
     [Fact]
