@@ -13,25 +13,14 @@ namespace Gongkai.BrowserTests;
 [Collection(PortalCollection.Name)]
 public sealed class PortalJourneyTests(PortalServer portal, ITestOutputHelper output)
 {
+    private readonly Journey _journey = new(portal, output.WriteLine);
+
     [Fact]
     public async Task Portal_deadline_calculator_and_admin_sign_in()
     {
         await using var context = await portal.NewContextAsync();
         var page = await context.NewPageAsync();
-        var consoleErrors = WatchConsole(page);
-        try
-        {
-            await JourneyAsync(page);
-        }
-        catch
-        {
-            await ShootOnFailureAsync(page, "journey");
-            throw;
-        }
-        finally
-        {
-            LogConsole(consoleErrors);
-        }
+        await _journey.RunAsync(page, "journey", () => JourneyAsync(page));
     }
 
     private async Task JourneyAsync(IPage page)
@@ -106,15 +95,7 @@ public sealed class PortalJourneyTests(PortalServer portal, ITestOutputHelper ou
     {
         await using var context = await portal.NewContextAsync(javaScriptEnabled: false);
         var page = await context.NewPageAsync();
-        try
-        {
-            await WithoutJavaScriptAsync(page);
-        }
-        catch
-        {
-            await ShootOnFailureAsync(page, "nojs");
-            throw;
-        }
+        await _journey.RunAsync(page, "nojs", () => WithoutJavaScriptAsync(page));
     }
 
     private async Task WithoutJavaScriptAsync(IPage page)
@@ -148,21 +129,7 @@ public sealed class PortalJourneyTests(PortalServer portal, ITestOutputHelper ou
         await Accessibility.AssertNoSeriousViolationsAsync(jsPage, "deadline calculator with a field error", output.WriteLine);
     }
 
-    /// <summary>The page as it was when the test failed, for whoever reads the results.</summary>
-    private async Task ShootOnFailureAsync(IPage page, string name)
-    {
-        try
-        {
-            await Shoot(page, "FAILED-" + name);
-            output.WriteLine($"failure screenshot: {Path.Combine(PortalServer.ArtifactsPath, "FAILED-" + name + ".png")} ({page.Url})");
-        }
-        catch (PlaywrightException e)
-        {
-            output.WriteLine("no failure screenshot: " + e.Message);
-        }
-    }
-
-    private static ILocator H1(IPage page) => page.Locator("main h1");
+    private static ILocator H1(IPage page) => Journey.H1(page);
 
     private static async Task CalculateAsync(IPage page, string from, string workingDays)
     {
@@ -173,26 +140,7 @@ public sealed class PortalJourneyTests(PortalServer portal, ITestOutputHelper ou
         await page.WaitForURLAsync(expected); // each call submits different values, so this is the new page
     }
 
-    private async Task CheckPageAsync(IPage page, string shot, string name)
-    {
-        await Shoot(page, shot);
-        await Accessibility.AssertNoSeriousViolationsAsync(page, name, output.WriteLine);
-    }
+    private Task CheckPageAsync(IPage page, string shot, string name) => _journey.CheckPageAsync(page, shot, name);
 
-    private static async Task Shoot(IPage page, string name) =>
-        await page.ScreenshotAsync(new() { Path = Path.Combine(PortalServer.ArtifactsPath, name + ".png"), FullPage = true });
-
-    private static List<string> WatchConsole(IPage page)
-    {
-        var errors = new List<string>();
-        page.Console += (_, m) => { if (m.Type is "error" or "warning") lock (errors) errors.Add($"{m.Type}: {m.Text} ({page.Url})"); };
-        page.PageError += (_, e) => { lock (errors) errors.Add($"page error: {e} ({page.Url})"); };
-        return errors;
-    }
-
-    private void LogConsole(List<string> errors)
-    {
-        lock (errors)
-            foreach (var e in errors) output.WriteLine("browser console " + e);
-    }
+    private static Task Shoot(IPage page, string name) => Journey.ShootAsync(page, name);
 }

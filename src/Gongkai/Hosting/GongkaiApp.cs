@@ -60,6 +60,7 @@ public static class GongkaiApp
             return Task.CompletedTask;
         }));
 
+        builder.AddOrganisation();
         builder.AddCalendar();
         builder.AddCatalogue();
         builder.AddSearch();

@@ -22,8 +22,8 @@ public sealed class CatalogueSeeder(GongkaiDbContext db)
                 db.Categories.Add(new CatalogueCategory { Code = code, Name = name, Basis = "第二十一条", ParentId = a21.Id, SortOrder = order++ });
             foreach (var (code, name) in CatalogueReference.Grassroots)
                 db.Categories.Add(new CatalogueCategory { Code = code, Name = name, Basis = "国办发〔2019〕54号", ParentId = jc.Id, SortOrder = order++ });
-            // The annual reports have their own column (第五十条).
-            db.Categories.Add(new CatalogueCategory { Code = "nb", Name = "政府信息公开工作年度报告", Basis = "第四十九条", SortOrder = order++ });
+            // The annual reports (第四十九条) have their own column, shown by the portal's 年报 page.
+            db.Categories.Add(new CatalogueCategory { Code = AnnualReports.AnnualReportColumn.CategoryCode, Name = "政府信息公开工作年度报告", Basis = "第四十九条", SortOrder = order++ });
             await db.SaveChangesAsync(ct);
         }
         if (!await db.Themes.AnyAsync(ct))

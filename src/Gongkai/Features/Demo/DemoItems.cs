@@ -1,6 +1,7 @@
 using Gongkai.Data;
 using Gongkai.Domain.Publishing;
 using Gongkai.Features.Catalogue;
+using Gongkai.Features.Catalogue.AnnualReports;
 using Gongkai.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -51,5 +52,37 @@ internal static class DemoItems
             await db.SaveChangesAsync(ct);
             n++;
         }
+        await SeedAnnualReportAsync(db, numbers, now, today, ct);
+    }
+
+    /// <summary>
+    /// The district government's report on last year, in the 年报 column, published before the
+    /// 3月31日 of 第四十九条 (or today, early in the year). Short: the real one follows the national format.
+    /// </summary>
+    private static async Task SeedAnnualReportAsync(GongkaiDbContext db, IndexNumberAllocator numbers, DateTime now, DateOnly today, CancellationToken ct)
+    {
+        var year = today.Year - 1;
+        var deadline = new DateOnly(today.Year, 3, 31);
+        var publishedOn = today < deadline ? today : deadline.AddDays(-6);
+        var writtenOn = publishedOn.AddDays(-5).Year == today.Year ? publishedOn.AddDays(-5) : new DateOnly(today.Year, 1, 1);
+        var government = await db.Departments.SingleAsync(d => d.Code == "gov", ct);
+        var column = await db.Categories.SingleAsync(c => c.Code == AnnualReportColumn.CategoryCode, ct);
+        var theme = await db.Themes.SingleAsync(t => t.Code == "t02-03", ct); // 综合政务 › 政务公开
+        var body =
+            $"<p>本报告依据《中华人民共和国政府信息公开条例》第五十条和政府信息公开工作年度报告格式编制，所列数据统计期限为{year}年1月1日至{year}年12月31日。</p>" +
+            "<h2>一、总体情况</h2><p>全区各级行政机关坚持以公开为常态、不公开为例外，围绕重点领域做好主动公开，依法办理政府信息公开申请。</p>" +
+            "<h2>二、主动公开政府信息情况</h2><p>各机关通过本平台主动公开政府信息，按《条例》第二十条、第二十一条和基层政务公开标准目录分类编排。</p>" +
+            "<h2>三、收到和处理政府信息公开申请情况</h2><p>依申请公开均在法定期限内答复。</p>" +
+            "<h2>四、政府信息公开行政复议、行政诉讼情况</h2><p>详见统计表。</p>" +
+            "<h2>五、存在的主要问题及改进情况</h2><p>部分部门信息更新不够及时，下一年度将加强监测和考核。</p>" +
+            "<h2>六、其他需要报告的事项</h2><p>无。</p>";
+        var content = new ItemContent($"{DemoDistrict.GovernmentName}{year}年政府信息公开工作年度报告", government.Id, column.Id, writtenOn, body, "",
+            theme.Id, "年度报告 政府信息公开", $"{DemoDistrict.GovernmentName}{year}年度政府信息公开工作情况。");
+        var item = new DisclosureItem(content, "演示数据", now);
+        item.Submit(now);
+        item.Approve(now, null);
+        item.MarkPublished(now, publishedOn, await numbers.NextAsync(government, today.Year, ct));
+        db.Items.Add(item);
+        await db.SaveChangesAsync(ct);
     }
 }

@@ -3,6 +3,7 @@ using Gongkai.Domain.Common;
 using Gongkai.Domain.Disclosure;
 using Gongkai.Domain.Organisation;
 using Gongkai.Domain.Publishing;
+using Gongkai.Features.Catalogue.AnnualReports;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Features.Guide;
@@ -96,5 +97,8 @@ public sealed record GuideContent(
     public string CsvPath => $"/api/catalogue/items.csv?department={Code}";
     public string Absolute(string path) => BaseUrl + path;
     public string CatalogueUrl => $"/items?department={Code}";
-    public static string ColumnUrl(string column, string department) => $"/items?category={Uri.EscapeDataString(column)}&department={department}";
+    /// <summary>A column of this body in the catalogue; its annual reports on the 年报 page.</summary>
+    public static string ColumnUrl(string column, string department) => column == AnnualReportColumn.CategoryCode
+        ? AnnualReportColumn.Url(department)
+        : $"/items?category={Uri.EscapeDataString(column)}&department={department}";
 }

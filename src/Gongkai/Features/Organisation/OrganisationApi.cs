@@ -58,7 +58,7 @@ public static class OrganisationApi
         d.Communities.OrderBy(c => c.Id).Select(c => new CommunityDto(c.Name, c.Kind.ToString())).ToArray());
 
     private static async Task<Results<Ok<DepartmentProfile>, ProblemHttpResult, ValidationProblem>> Update(
-        string code, DepartmentUpdate body, GongkaiDbContext db, CancellationToken ct)
+        string code, DepartmentUpdate body, GongkaiDbContext db, SiteNames siteNames, CancellationToken ct)
     {
         var d = await db.Departments.Include(x => x.Leaders).Include(x => x.Communities)
             .FirstOrDefaultAsync(x => x.Code == code.ToLowerInvariant(), ct);
@@ -71,6 +71,7 @@ public static class OrganisationApi
         if (body.CreditCode is not null && await db.Departments.AnyAsync(x => x.Id != d.Id && x.CreditCode == d.CreditCode, ct))
             return Problems.Validation(new() { ["creditCode"] = ["该统一社会信用代码已被其他机构使用"] });
         await db.SaveChangesAsync(ct);
+        siteNames.Invalidate(); // the layout shows the government's and the office's names
         return TypedResults.Ok(ToProfile(d));
     }
 }

@@ -33,7 +33,7 @@ public sealed partial class SitemapTests(GongkaiFactory app) : IClassFixture<Gon
         Assert.Equal(locs.Count, locs.Distinct().Count());
 
         var b = FeedsTestKit.BaseUrl(app);
-        foreach (var page in new[] { "/", "/items", "/departments", "/guide", "/departments/jyj", "/guide/jyj", "/guide/gov" })
+        foreach (var page in new[] { "/", "/items", "/annual-reports", "/departments", "/guide", "/departments/jyj", "/guide/jyj", "/guide/gov" })
             Assert.Contains(b + page, locs);
         var itemUrls = locs.Where(l => l.StartsWith(b + "/items/", StringComparison.Ordinal)).ToHashSet();
         Assert.Equal(FeedsTestKit.PublishedIds(app).Select(id => $"{b}/items/{id}").ToHashSet(), itemUrls);

@@ -32,7 +32,9 @@ public static class FeedsApi
         var lookups = await CatalogueLookups.LoadAsync(db, ct);
         if (lookups.CategoryByCode(code) is not { } column) return TypedResults.NotFound();
         // The browse page filters by one column; a parent column's items live in its children, so it links to the whole catalogue.
-        var alternate = lookups.HasChildren(column.Id) ? "/items" : $"/items?category={Uri.EscapeDataString(column.Code)}";
+        // The annual reports have their own page.
+        var alternate = column.Code == AnnualReports.AnnualReportColumn.CategoryCode ? AnnualReports.AnnualReportColumn.Path
+            : lookups.HasChildren(column.Id) ? "/items" : $"/items?category={Uri.EscapeDataString(column.Code)}";
         var head = new AtomFeed.Head($"/feeds/categories/{Uri.EscapeDataString(column.Code)}.atom", $"{lookups.SiteName} · {column.Name}",
             $"公开目录“{column.Name}”（含下级栏目）最新发布的信息", alternate);
         return await RenderAsync(db, head, new ItemFilter(CategoryIds: lookups.Subtree(column.Id)), lookups, urls, options.Value, clock, ct);

@@ -132,12 +132,12 @@ public static class Sitemap
         }
     }
 
-    /// <summary>The portal's public pages other than items: home, the catalogue, bodies and their guides.</summary>
+    /// <summary>The portal's public pages other than items: home, the catalogue, the annual reports, bodies and their guides.</summary>
     private static async Task<List<string>> PageUrlsAsync(GongkaiDbContext db, CancellationToken ct)
     {
         var codes = await db.Departments.AsNoTracking().Where(d => d.IsActive)
             .OrderBy(d => d.Kind).ThenBy(d => d.SortOrder).ThenBy(d => d.Id).Select(d => d.Code).ToListAsync(ct);
-        List<string> pages = ["/", "/items", "/departments", "/guide"];
+        List<string> pages = ["/", "/items", AnnualReports.AnnualReportColumn.Path, "/departments", "/guide"];
         pages.AddRange(codes.Select(c => $"/departments/{c}"));
         pages.AddRange(codes.Select(c => $"/guide/{c}"));
         return pages;

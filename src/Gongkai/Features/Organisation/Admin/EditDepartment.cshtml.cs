@@ -11,7 +11,7 @@ namespace Gongkai.Features.Organisation.Admin;
 
 /// <summary>The disclosure office edits a body's profile, leaders and communities (/admin/departments/new creates one).</summary>
 [Authorize(Policy = Policies.OfficeAdmin)]
-public sealed class EditDepartmentModel(GongkaiDbContext db) : PageModel
+public sealed class EditDepartmentModel(GongkaiDbContext db, SiteNames siteNames) : PageModel
 {
     public sealed class InputModel
     {
@@ -82,6 +82,7 @@ public sealed class EditDepartmentModel(GongkaiDbContext db) : PageModel
         if (Errors.Count > 0) return Page();
 
         await db.SaveChangesAsync();
+        siteNames.Invalidate(); // the layout shows the government's and the office's names
         TempData["Message"] = $"“{d.Name}”已保存。";
         return Redirect("/admin/departments");
     }
