@@ -25,7 +25,7 @@ public sealed record SiteName(string Government, string? Office)
 /// (the item page included, which must stay fast) reads it. A rename on this instance clears it at
 /// once (<see cref="Invalidate"/>); other instances pick it up when it expires.
 /// </summary>
-public sealed class SiteNames(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SiteNames> log)
+public sealed class SiteNames(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SiteNames> log, Catalogue.ItemPageCache pages)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
     /// <summary>After a failed read: the error page (database unreachable) uses the layout too, so retry later, not on every page.</summary>
@@ -55,7 +55,11 @@ public sealed class SiteNames(IServiceScopeFactory scopes, TimeProvider clock, I
     }
 
     /// <summary>Call after an org unit is renamed, added, deactivated or reactivated.</summary>
-    public void Invalidate() => _entry = null;
+    public void Invalidate()
+    {
+        _entry = null;
+        pages.Clear(); // cached item pages carry the names in their layout
+    }
 
     private async Task<SiteName> ReadAsync(CancellationToken ct)
     {
