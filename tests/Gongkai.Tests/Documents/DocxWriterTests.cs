@@ -52,6 +52,9 @@ public sealed class DocxWriterTests
         Assert.Equal("44", title.StyleRunProperties!.FontSize!.Val!.Value); // 二号 22 pt
         Assert.NotNull(title.StyleRunProperties.Bold);
         Assert.Equal(JustificationValues.Center, title.StyleParagraphProperties!.Justification!.Val!.Value);
+        // Lines that are not on the body pitch stay off the 22-line grid, or LibreOffice doubles them.
+        Assert.False(title.StyleParagraphProperties.SnapToGrid!.Val!.Value);
+        Assert.False(styles["TableText"].StyleParagraphProperties!.SnapToGrid!.Val!.Value);
         Assert.Equal("黑体", styles["TableHeader"].StyleRunProperties!.RunFonts!.EastAsia!.Value);
         Assert.Equal("宋体", styles["PageNumber"].StyleRunProperties!.RunFonts!.Ascii!.Value);
 
@@ -168,5 +171,25 @@ public sealed class DocxWriterTests
         using var word = Open(new DocxWriter().Write(document), "validated.docx");
         var errors = new OpenXmlValidator(FileFormatVersions.Office2019).Validate(word).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public void The_example_in_the_architecture_notes_builds_a_merged_header()
+    {
+        var doc = new OfficialDocument("政府信息公开申请答复告知书") { DocumentNumber = "明政公开告〔2026〕12号", Recipient = "张三：" }
+            .Paragraph("你于2026年11月2日提交的……")
+            .Heading1("答复内容")
+            .Heading2("予以公开的部分")
+            .Table(new DocumentTable(3, 1, 1)
+                .HeaderRow(DocumentCell.Centered("项目", rowSpan: 2), DocumentCell.Centered("数量", colSpan: 2))
+                .HeaderRow("本年", "上年")
+                .Row("新收申请", "12", "9"))
+            .Paragraph("附件：……", TextAlign.Left, firstLineIndent: false)
+            .PageBreak()
+            .SignedBy("明湖区人民政府办公室", new DateOnly(2026, 11, 27));
+        using var word = Open(new DocxWriter().Write(doc), "example.docx");
+        var rows = word.MainDocumentPart!.Document!.Body!.Descendants<TableRow>().Select(r => r.Elements<TableCell>().Select(c => c.InnerText).ToList()).ToList();
+        Assert.Equal([["项目", "数量"], ["", "本年", "上年"], ["新收申请", "12", "9"]], rows);
+        Assert.Single(word.MainDocumentPart.Document.Body.Descendants<Break>(), b => b.Type?.Value == BreakValues.Page);
     }
 }

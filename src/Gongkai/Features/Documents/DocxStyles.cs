@@ -52,6 +52,8 @@ public static class DocxStyles
                 new StyleRunProperties(Fonts(FangSong, Latin), Size(PageLayout.BodySize))),
             ParagraphStyle(Title, "Title", Body, isDefault: false,
                 new StyleParagraphProperties(
+                    // Off the 22-line grid, which would round each title line up to two grid lines.
+                    new SnapToGrid { Val = false },
                     new SpacingBetweenLines { Line = PageLayout.Twips(PageLayout.TitleLinePitch).ToString(), LineRule = LineSpacingRuleValues.Exact },
                     NoIndent(), new Justification { Val = JustificationValues.Center }),
                 // 小标宋 is not on every machine: a bold 宋体 is the closest face everyone has.
@@ -70,6 +72,7 @@ public static class DocxStyles
                 new StyleParagraphProperties(new KeepNext(), NoIndent(), new Justification { Val = JustificationValues.Right }), null),
             ParagraphStyle(TableText, "Table Text", Body, isDefault: false,
                 new StyleParagraphProperties(
+                    new SnapToGrid { Val = false },
                     new SpacingBetweenLines { Before = "0", After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto },
                     NoIndent(), new Justification { Val = JustificationValues.Left }),
                 new StyleRunProperties(Fonts(FangSong, Latin), Size(12))),
@@ -78,6 +81,7 @@ public static class DocxStyles
                 new StyleRunProperties(Fonts(SimHei, Latin), Size(12))),
             ParagraphStyle(PageNumber, "Page Number Line", Body, isDefault: false,
                 new StyleParagraphProperties(
+                    new SnapToGrid { Val = false },
                     new SpacingBetweenLines { Line = "240", LineRule = LineSpacingRuleValues.Auto }, NoIndent()),
                 // 7.5: 4号半角宋体阿拉伯数字.
                 new StyleRunProperties(Fonts(SimSun, SimSun), Size(PageLayout.PageNumberSize))),

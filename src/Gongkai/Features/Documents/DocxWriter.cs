@@ -78,7 +78,7 @@ public sealed class DocxWriter
                 break;
             case TableBlock t:
                 body.Append(DocxTable.Build(t.Table));
-                body.Append(new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Line = "240", LineRule = LineSpacingRuleValues.Auto })));
+                body.Append(new Paragraph(new ParagraphProperties(new SnapToGrid { Val = false }, new SpacingBetweenLines { Line = "240", LineRule = LineSpacingRuleValues.Auto })));
                 break;
             case PageBreakBlock:
                 body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
