@@ -3,6 +3,7 @@ using Gongkai.Features.Accounts;
 using Gongkai.Features.Audit;
 using Gongkai.Features.Calendar;
 using Gongkai.Features.Catalogue;
+using Gongkai.Features.Documents;
 using Gongkai.Features.Search;
 using Gongkai.Features.Demo;
 using Gongkai.Features.Notifications;
@@ -65,6 +66,7 @@ public static class GongkaiApp
         builder.AddCatalogue();
         builder.AddSearch();
         builder.AddNotifications();
+        builder.AddDocuments();
         builder.AddOperations();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<AuditChainVerifier>();

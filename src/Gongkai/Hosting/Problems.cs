@@ -78,6 +78,8 @@ internal sealed class GongkaiExceptionHandler(IProblemDetailsService problems, I
             NotFoundException n => (StatusCodes.Status404NotFound, n.Message),
             Features.Catalogue.PersonalDataFoundException p => (StatusCodes.Status422UnprocessableEntity, p.Message),
             DepartmentScopeException s => (StatusCodes.Status403Forbidden, s.Message),
+            // A server without Chinese fonts cannot write PDFs; the message says what to install.
+            Features.Documents.DocumentFontException f => (StatusCodes.Status503ServiceUnavailable, f.Message),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "数据已被他人修改，请刷新后重试。"),
             _ when IsDatabaseUnavailable(exception) => (StatusCodes.Status503ServiceUnavailable, Problems.DetailFor(503)),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => (499, "请求已取消"),
