@@ -73,3 +73,6 @@ public sealed class ApplicationEvent
     /// <summary>Records what the clock computed for an end-of-pause row.</summary>
     internal void NoteWorkingDays(int days) => WorkingDays = days;
 }
+
+/// <summary>One line of an application's history: the recorded step and, when it touched the clock, what it did to it.</summary>
+public sealed record HistoryLine(ApplicationEvent Event, ClockStep? Step);

@@ -163,6 +163,7 @@ public sealed partial class InformationApplication
         Phase = reading.Phase;
         DueReason = reading.LastMove.Reason;
         UpdatedAt = context.At;
+        Version++;
     }
 
     private void RequireOpen(string action)

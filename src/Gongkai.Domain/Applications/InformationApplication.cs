@@ -21,7 +21,9 @@ public sealed partial class InformationApplication
     public ApplicantType ApplicantType { get; private set; }
     public string ApplicantName { get; private set; } = "";
     public string? IdNumber { get; private set; }
+    public string? IdNumberMasked { get; private set; }
     public string? Contact { get; private set; }
+    public string? ContactMasked { get; private set; }
     public string Description { get; private set; } = "";
     public string? DocumentNumber { get; private set; }
     public string? DeliveryForm { get; private set; }
@@ -60,6 +62,9 @@ public sealed partial class InformationApplication
     /// <summary>The reply's text (reasons, how to obtain the information).</summary>
     public string? ReplyText { get; private set; }
 
+    /// <summary>Goes up with every recorded step: two people changing the same application at once cannot both win.</summary>
+    public int Version { get; private set; }
+
     public string CreatedBy { get; private set; } = "";
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
@@ -83,7 +88,9 @@ public sealed partial class InformationApplication
         ApplicantType = intake.ApplicantType;
         ApplicantName = Text(intake.Name, 100, "申请人姓名或名称", required: true)!;
         IdNumber = Blank(intake.IdNumber);
+        IdNumberMasked = IdNumber is null ? null : Blank(intake.IdNumberMasked);
         Contact = Blank(intake.Contact);
+        ContactMasked = Contact is null ? null : Blank(intake.ContactMasked);
         Description = Text(intake.Description, 4000, "所需信息的描述", required: true)!;
         DocumentNumber = Text(intake.DocumentNumber, 100, "文号", required: false);
         DeliveryForm = Text(intake.DeliveryForm, 200, "获取信息的形式和途径", required: false);
@@ -103,6 +110,25 @@ public sealed partial class InformationApplication
     /// <summary>The statutory clock replayed from the recorded events.</summary>
     public ClockReading ReadClock(Calendar.WorkingDayCalendar calendar) =>
         StatutoryClock.Read(calendar, ReceivedOn, ClockEvents(_events));
+
+    /// <summary>
+    /// Each recorded step with the clock step it produced (null for steps that do not touch the
+    /// clock: acceptance, return, transfer): what the tracking page and the staff history show.
+    /// </summary>
+    public IReadOnlyList<HistoryLine> History(Calendar.WorkingDayCalendar calendar)
+    {
+        var steps = ReadClock(calendar).Steps;
+        var next = 1; // step 0 is the receipt itself
+        var lines = new List<HistoryLine>(_events.Count);
+        foreach (var e in _events.OrderBy(e => e.Sequence))
+        {
+            ClockStep? step = e.Kind == ApplicationEventKind.Received ? steps[0]
+                : e.ToClockEvent() is null ? null
+                : steps[next++];
+            lines.Add(new HistoryLine(e, step));
+        }
+        return lines;
+    }
 
     /// <summary>True when the reply is late on <paramref name="today"/>.</summary>
     public bool IsOverdue(DateOnly today) => Status.IsOpen() && Phase == ClockPhase.Running && DueOn < today;

@@ -13,8 +13,8 @@ namespace Gongkai.Domain.Applications;
 public sealed record TransitionContext(WorkingDayCalendar Calendar, DateOnly Today, string By, DateTime At);
 
 /// <summary>What an applicant gives (第二十九条) and where and when it arrived (第三十一条).</summary>
-/// <param name="IdNumber">身份证明; optional for 法人或其他组织. Stored as given (the app encrypts it).</param>
-/// <param name="Contact">联系方式. Stored as given (the app encrypts it).</param>
+/// <param name="IdNumber">身份证明; optional for 法人或其他组织. Stored as given: the app passes it encrypted.</param>
+/// <param name="Contact">联系方式. Stored as given: the app passes it encrypted.</param>
 /// <param name="Description">The information sought: name, 文号 or another description that finds it.</param>
 /// <param name="DeliveryForm">The required form and way of delivery (第二十九条第二款第（三）项).</param>
 /// <param name="TrackingCode">The public tracking code, made by the app.</param>
@@ -31,4 +31,11 @@ public sealed record ApplicationIntake(
     DateOnly ReceivedOn,
     int DepartmentId,
     string TrackingCode,
-    string AccessKeyHash);
+    string AccessKeyHash)
+{
+    /// <summary>The ID number as lists and the tracking page show it (<see cref="ApplicantData.MaskIdNumber"/>).</summary>
+    public string? IdNumberMasked { get; init; }
+
+    /// <summary>The contact as lists and the tracking page show it (<see cref="ApplicantData.MaskContact"/>).</summary>
+    public string? ContactMasked { get; init; }
+}
