@@ -1,5 +1,6 @@
 using Gongkai.Features.Accounts;
 using Gongkai.Features.Audit;
+using Gongkai.Domain.Applications;
 using Gongkai.Domain.Publishing;
 using Gongkai.Features.Calendar;
 using Gongkai.Features.Catalogue;
@@ -48,6 +49,9 @@ public abstract class GongkaiDbContext : IdentityDbContext<StaffUser>, IDataProt
     public DbSet<IndexNumberSequence> IndexNumberSequences => Set<IndexNumberSequence>();
     public DbSet<ChangeLogEntry> ChangeLog => Set<ChangeLogEntry>();
     public DbSet<DepartmentCategoryDuty> DepartmentCategoryDuties => Set<DepartmentCategoryDuty>();
+    public DbSet<InformationApplication> Applications => Set<InformationApplication>();
+    public DbSet<ApplicationEvent> ApplicationEvents => Set<ApplicationEvent>();
+    public DbSet<RemedyCase> RemedyCases => Set<RemedyCase>();
 
     public DateTime UtcNow => _clock.GetUtcNow().UtcDateTime;
 
@@ -167,14 +171,10 @@ public abstract class GongkaiDbContext : IdentityDbContext<StaffUser>, IDataProt
     {
         if (actor.Id != AuditActor.System.Id)
         {
-            foreach (var entry in ChangeTracker.Entries<DisclosureItem>())
-            {
-                if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
-                var scope = _scope.Current;
-                scope.EnsureCanWrite(entry.Entity.DepartmentId);
-                if (entry.State == EntityState.Modified)
-                    scope.EnsureCanWrite((int)entry.Property(nameof(DisclosureItem.DepartmentId)).OriginalValue!);
-            }
+            // Domain entities cannot implement IDepartmentOwned (the domain has no app types): same check.
+            GuardDomainDepartment<DisclosureItem>(i => i.DepartmentId);
+            GuardDomainDepartment<InformationApplication>(a => a.DepartmentId);
+            GuardDomainDepartment<RemedyCase>(c => c.DepartmentId);
         }
         foreach (var entry in ChangeTracker.Entries<IDepartmentOwned>())
         {
@@ -190,6 +190,19 @@ public abstract class GongkaiDbContext : IdentityDbContext<StaffUser>, IDataProt
                 var original = entry.Property(nameof(IDepartmentOwned.DepartmentId)).OriginalValue as int?;
                 scope.EnsureCanWrite(original);
             }
+        }
+    }
+
+    private void GuardDomainDepartment<T>(Func<T, int> department) where T : class
+    {
+        foreach (var entry in ChangeTracker.Entries<T>())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            var scope = _scope.Current;
+            scope.EnsureCanWrite(department(entry.Entity));
+            // Moving a record out of one's department is a write to the department it came from too.
+            if (entry.State == EntityState.Modified)
+                scope.EnsureCanWrite((int)entry.Property("DepartmentId").OriginalValue!);
         }
     }
 }

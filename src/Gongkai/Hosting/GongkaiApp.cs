@@ -1,5 +1,6 @@
 using Gongkai.Data;
 using Gongkai.Features.Accounts;
+using Gongkai.Features.Applications;
 using Gongkai.Features.Audit;
 using Gongkai.Features.Calendar;
 using Gongkai.Features.Catalogue;
@@ -64,6 +65,7 @@ public static class GongkaiApp
         builder.AddOrganisation();
         builder.AddCalendar();
         builder.AddCatalogue();
+        builder.AddApplications();
         builder.AddSearch();
         builder.AddNotifications();
         builder.AddDocuments();
@@ -100,6 +102,7 @@ public static class GongkaiApp
         app.MapCalendarApi();
         app.MapAuditApi();
         app.MapCatalogue();
+        app.MapApplications();
         app.MapItemsSearchApi();
         app.MapOperations();
     }

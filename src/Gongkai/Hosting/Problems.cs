@@ -74,6 +74,10 @@ internal sealed class GongkaiExceptionHandler(IProblemDetailsService problems, I
         {
             BadHttpRequestException bad => (bad.StatusCode, BadRequestDetail(bad)),
             InputException => (StatusCodes.Status400BadRequest, "提交的数据有误"),
+            // A step the record's state does not allow (replying twice) conflicts with it; a value the
+            // rules refuse (a date before receipt) cannot be processed. Other refusals stay 400.
+            DomainConflictException c => (StatusCodes.Status409Conflict, c.Message),
+            DomainValueException v => (StatusCodes.Status422UnprocessableEntity, v.Message),
             DomainException d => (StatusCodes.Status400BadRequest, d.Message),
             NotFoundException n => (StatusCodes.Status404NotFound, n.Message),
             Features.Catalogue.PersonalDataFoundException p => (StatusCodes.Status422UnprocessableEntity, p.Message),

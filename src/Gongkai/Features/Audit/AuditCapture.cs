@@ -23,6 +23,9 @@ internal sealed class AuditCapture
     private static readonly HashSet<string> Redacted = new(StringComparer.Ordinal)
     {
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value",
+        // An applicant's ID number and contact (stored encrypted; not even the ciphertext is copied)
+        // and the hash of the tracking page's access key.
+        "IdNumber", "Contact", "AccessKeyHash",
     };
 
     private static readonly HashSet<Type> NotAudited =
@@ -91,7 +94,7 @@ internal sealed class AuditCapture
 
     // Long texts may carry personal data (an attachment's text, a body before the check): the
     // append-only log keeps their length and hash, which prove what changed without copying it.
-    private static readonly HashSet<string> Digested = new(StringComparer.Ordinal) { "Body", "ExtractedText", "Snapshot" };
+    private static readonly HashSet<string> Digested = new(StringComparer.Ordinal) { "Body", "ExtractedText", "Snapshot", "Description", "ReplyText" };
 
     private static object? Value(string name, object? value) =>
         value is string text && Digested.Contains(name)
