@@ -1,6 +1,7 @@
 using Gongkai.Data;
 using Gongkai.Features.Accounts;
 using Gongkai.Features.Applications;
+using Gongkai.Features.Applications.Pages;
 using Gongkai.Features.Audit;
 using Gongkai.Features.Calendar;
 using Gongkai.Features.Catalogue;
@@ -66,6 +67,7 @@ public static class GongkaiApp
         builder.AddCalendar();
         builder.AddCatalogue();
         builder.AddApplications();
+        builder.AddApplicationPages();
         builder.AddSearch();
         builder.AddNotifications();
         builder.AddDocuments();
