@@ -16,7 +16,7 @@ namespace Gongkai.Features.Applications;
 /// </summary>
 public sealed partial class ApplicationWorkflow(
     GongkaiDbContext db, DepartmentScope scope, CalendarService calendars, TimeProvider clock,
-    IAuditActorAccessor actors, ApplicantProtector protector)
+    IAuditActorAccessor actors, ApplicantProtector protector, Letters.ReplyLetters? letters = null)
 {
     /// <summary>Who records a step the applicant made online.</summary>
     public const string Applicant = "申请人";
@@ -141,8 +141,9 @@ public sealed partial class ApplicationWorkflow(
     public Task<InformationApplication> RecordFeePaidAsync(long id, OnRequest body, CancellationToken ct) =>
         StepAsync(id, (a, c, e) => { var on = e.Date("on", body.On, "缴费日期"); e.ThrowIfAny(); a.RecordFeePaid(on, c); }, ct);
 
-    public Task<InformationApplication> ReplyAsync(long id, ReplyRequest body, CancellationToken ct) =>
-        StepAsync(id, (a, c, e) =>
+    public async Task<InformationApplication> ReplyAsync(long id, ReplyRequest body, CancellationToken ct)
+    {
+        var application = await StepAsync(id, (a, c, e) =>
         {
             var on = e.Date("on", body.On, "答复日期");
             var outcome = default(ReplyOutcome);
@@ -152,6 +153,11 @@ public sealed partial class ApplicationWorkflow(
             e.ThrowIfAny();
             a.Reply(on, outcome, body.Text, c);
         }, ct);
+        // The reply letter (告知书) is written after the reply is saved: failing to write it never undoes the reply.
+        if (letters is not null)
+            await letters.AfterReplyAsync(application, new Letters.LetterDetails(body.OtherBody, body.OtherBodyContact, body.Obtain), ct);
+        return application;
+    }
 
     /// <summary>
     /// Loads the application for a change: invisible ones answer 404 like missing ones, visible ones
