@@ -150,6 +150,7 @@ public sealed partial class ApplicationWorkflow(
             if (string.IsNullOrWhiteSpace(body.Outcome)) e.Add("outcome", "请选择答复结果");
             else if (!ReplyOutcomes.TryParse(body.Outcome, out outcome))
                 e.Add("outcome", $"答复结果“{body.Outcome}”无效，应为年度报告所列情形之一，如 granted、partial、refused.third-party");
+            Letters.LetterDetails.Check(e, body.OtherBody, body.OtherBodyContact, body.Obtain);
             e.ThrowIfAny();
             a.Reply(on, outcome, body.Text, c);
         }, ct);

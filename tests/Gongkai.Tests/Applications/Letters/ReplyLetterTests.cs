@@ -208,4 +208,32 @@ public sealed class ReplyLetterTests(LettersFactory app) : IClassFixture<Letters
         Assert.Equal(sha, Sha256(await File.ReadAllBytesAsync(path)));
         Assert.Equal(letter.GetProperty("pdf").GetProperty("size").GetInt64(), new FileInfo(path).Length);
     }
+
+    [Fact]
+    public async Task A_too_long_other_body_is_refused_before_anything_is_recorded()
+    {
+        using var staff = await app.ApiAs("xinxiyuan");
+        var a = await RegisterAsync(staff, description: "过长机关名称测试");
+        var response = await StepAsync(staff, a.Id, "reply", new { on = "2026-03-02", outcome = "unavailable.not-held", otherBody = new string('机', 101) });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("otherBody", out _));
+        Assert.Equal("received", (await DetailAsync(staff, a.Id)).GetProperty("clock").Str("status"));
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync($"/api/admin/applications/{a.Id}/letter")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_tracking_page_component_knows_the_letter_only_with_the_right_key()
+    {
+        using var staff = await app.ApiAs("xinxiyuan");
+        var open = await RegisterAsync(staff, description: "跟踪页组件测试（未答复）");
+        var replied = await RepliedAsync(staff, "granted", description: "跟踪页组件测试");
+        var number = (await LetterAsync(staff, replied.Id)).Str("number");
+
+        await using var scope = app.Scope();
+        var letters = scope.ServiceProvider.GetRequiredService<ReplyLetters>();
+        var view = await letters.ApplicantViewAsync(replied.TrackingCode.ToLowerInvariant(), replied.AccessKey, default);
+        Assert.Equal((replied.TrackingCode, number, true, true), (view!.TrackingCode, view.Number, view.HasPdf, view.HasDocx));
+        Assert.Null(await letters.ApplicantViewAsync(replied.TrackingCode, "AAAAA-BBBBB-CCCCC-DDDDD", default));
+        Assert.Null(await letters.ApplicantViewAsync(open.TrackingCode, open.AccessKey, default));
+    }
 }

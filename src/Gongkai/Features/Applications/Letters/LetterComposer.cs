@@ -12,6 +12,14 @@ namespace Gongkai.Features.Applications.Letters;
 public sealed record LetterDetails(string? OtherBody = null, string? OtherBodyContact = null, string? Obtain = null)
 {
     public static readonly LetterDetails None = new();
+
+    /// <summary>Field errors (otherBody, otherBodyContact, obtain) for the reply request or a regeneration.</summary>
+    internal static void Check(FieldErrors errors, string? otherBody, string? otherBodyContact, string? obtain)
+    {
+        errors.Text("otherBody", otherBody, 100, "负责公开该信息的机关", required: false);
+        errors.Text("otherBodyContact", otherBodyContact, 200, "该机关的联系方式", required: false);
+        errors.Text("obtain", obtain, 500, "获取信息的方式和途径", required: false);
+    }
 }
 
 /// <summary>Everything a letter is composed from. The applicant's ID number and contact are not here: a letter never shows them.</summary>

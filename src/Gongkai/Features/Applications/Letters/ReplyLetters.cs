@@ -57,6 +57,9 @@ public sealed class ReplyLetters(
     /// </summary>
     public async Task<(LetterStatus Status, string? Error)> GenerateAsync(long applicationId, LetterDetails details, CancellationToken ct)
     {
+        var errors = new FieldErrors();
+        LetterDetails.Check(errors, details.OtherBody, details.OtherBodyContact, details.Obtain);
+        errors.ThrowIfAny();
         var application = await ApplicationQueries.Visible(scope, db.Applications).FirstOrDefaultAsync(a => a.Id == applicationId, ct)
             ?? throw new NotFoundException($"没有编号为 {applicationId} 的申请。");
         scope.EnsureCanWrite(application.DepartmentId);
@@ -204,6 +207,8 @@ public sealed class ReplyLetters(
                 db.Entry(letter).State = EntityState.Detached;
                 // The same application's letter composed by another request: that one stands.
                 if (await FindAsync(a.Id, ct) is { } other) return other;
+                // Only a number taken meanwhile is worth another try.
+                if (!await Letters.AnyAsync(l => l.DepartmentId == letter.DepartmentId && l.Year == letter.Year && l.Sequence == letter.Sequence, ct)) throw;
             }
         }
     }

@@ -1,4 +1,5 @@
 using Gongkai.Domain.Common;
+using Gongkai.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -42,6 +43,10 @@ public sealed class ReplyLetterPageModel(ReplyLetters letters) : PageModel
         catch (DomainException e)
         {
             Error = e.Message;
+        }
+        catch (InputException e)
+        {
+            Error = string.Join(" ", e.Errors.Values.SelectMany(m => m));
         }
         View = (await letters.StaffViewAsync(id, ct))!;
         return Page();
