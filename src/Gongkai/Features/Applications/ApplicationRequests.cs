@@ -25,7 +25,11 @@ public sealed record ExtendRequest(string? On, int? WorkingDays, string? Reason)
 
 /// <summary>A fee notice: the amount in 元, or the pages (按量) or 件 (按件) to compute it from.</summary>
 public sealed record FeeNoticeRequest(string? On, int? Amount = null, int? Pages = null, int? Items = null);
-public sealed record ReplyRequest(string? On, string? Outcome, string? Text);
+/// <summary>
+/// The reply; <c>otherBody</c>/<c>otherBodyContact</c> name the body that holds the information
+/// (无法提供, 第三十六条第（五）项) and <c>obtain</c> says how to get it, for the reply letter.
+/// </summary>
+public sealed record ReplyRequest(string? On, string? Outcome, string? Text, string? OtherBody = null, string? OtherBodyContact = null, string? Obtain = null);
 
 /// <summary>A review or lawsuit case; <c>route</c> only for lawsuits (direct / after-review).</summary>
 public sealed record RemedyRequest(

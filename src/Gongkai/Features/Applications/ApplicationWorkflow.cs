@@ -16,7 +16,7 @@ namespace Gongkai.Features.Applications;
 /// </summary>
 public sealed partial class ApplicationWorkflow(
     GongkaiDbContext db, DepartmentScope scope, CalendarService calendars, TimeProvider clock,
-    IAuditActorAccessor actors, ApplicantProtector protector)
+    IAuditActorAccessor actors, ApplicantProtector protector, Letters.ReplyLetters? letters = null)
 {
     /// <summary>Who records a step the applicant made online.</summary>
     public const string Applicant = "申请人";
@@ -141,17 +141,24 @@ public sealed partial class ApplicationWorkflow(
     public Task<InformationApplication> RecordFeePaidAsync(long id, OnRequest body, CancellationToken ct) =>
         StepAsync(id, (a, c, e) => { var on = e.Date("on", body.On, "缴费日期"); e.ThrowIfAny(); a.RecordFeePaid(on, c); }, ct);
 
-    public Task<InformationApplication> ReplyAsync(long id, ReplyRequest body, CancellationToken ct) =>
-        StepAsync(id, (a, c, e) =>
+    public async Task<InformationApplication> ReplyAsync(long id, ReplyRequest body, CancellationToken ct)
+    {
+        var application = await StepAsync(id, (a, c, e) =>
         {
             var on = e.Date("on", body.On, "答复日期");
             var outcome = default(ReplyOutcome);
             if (string.IsNullOrWhiteSpace(body.Outcome)) e.Add("outcome", "请选择答复结果");
             else if (!ReplyOutcomes.TryParse(body.Outcome, out outcome))
                 e.Add("outcome", $"答复结果“{body.Outcome}”无效，应为年度报告所列情形之一，如 granted、partial、refused.third-party");
+            Letters.LetterDetails.Check(e, body.OtherBody, body.OtherBodyContact, body.Obtain);
             e.ThrowIfAny();
             a.Reply(on, outcome, body.Text, c);
         }, ct);
+        // The reply letter (告知书) is written after the reply is saved: failing to write it never undoes the reply.
+        if (letters is not null)
+            await letters.AfterReplyAsync(application, new Letters.LetterDetails(body.OtherBody, body.OtherBodyContact, body.Obtain), ct);
+        return application;
+    }
 
     /// <summary>
     /// Loads the application for a change: invisible ones answer 404 like missing ones, visible ones

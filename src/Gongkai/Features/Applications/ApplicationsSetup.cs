@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Gongkai.Features.Applications.Letters;
 using Microsoft.Extensions.Options;
 
 namespace Gongkai.Features.Applications;
@@ -13,6 +14,7 @@ public static class ApplicationsSetup
         builder.Services.AddOptions<ApplicationOptions>().Bind(builder.Configuration.GetSection(ApplicationOptions.Section));
         builder.Services.AddScoped<ApplicationWorkflow>();
         builder.Services.AddSingleton<ApplicantProtector>();
+        builder.AddReplyLetters();
         builder.Services.AddSingleton<ApplicationLapseService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ApplicationLapseService>());
         // Per client address, like the token endpoint's limit: the form and the tracking page need no account.
@@ -40,5 +42,6 @@ public static class ApplicationsSetup
         app.MapApplicationsApi();
         app.MapApplicationsAdminApi();
         app.MapRemedyCasesApi();
+        app.MapReplyLettersApi();
     }
 }
