@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Gongkai.Features.Applications.Import;
 using Microsoft.Extensions.Options;
 
 namespace Gongkai.Features.Applications;
@@ -14,6 +15,7 @@ public static class ApplicationsSetup
         builder.Services.AddScoped<ApplicationWorkflow>();
         builder.Services.AddSingleton<ApplicantProtector>();
         builder.Services.AddSingleton<ApplicationLapseService>();
+        builder.AddApplicationImport();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ApplicationLapseService>());
         // Per client address, like the token endpoint's limit: the form and the tracking page need no account.
         builder.Services.AddRateLimiter(o =>
@@ -40,5 +42,6 @@ public static class ApplicationsSetup
         app.MapApplicationsApi();
         app.MapApplicationsAdminApi();
         app.MapRemedyCasesApi();
+        app.MapApplicationImportApi();
     }
 }
