@@ -68,13 +68,14 @@ public sealed class ImportApplications(
             var row = ImportedRow.Read(sheetRow, columns, departments, refused);
             if (row is null) continue;
             var code = ImportReplay.TrackingCode(row);
-            var existing = await db.Applications.AsNoTracking().Where(a => a.TrackingCode == code).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
-            if (existing is { } id) { skipped.Add(new SkippedRow(row.Number, id, code)); continue; }
+            // Within the file first, so a check and the import report a repeated row alike.
             if (seen.TryGetValue(code, out var first))
             {
                 refused.Add(new RefusedCell(row.Number, Duplicate(row), $"与第{first}行是同一件申请，只导入一次"));
                 continue;
             }
+            var existing = await db.Applications.AsNoTracking().Where(a => a.TrackingCode == code).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
+            if (existing is { } id) { skipped.Add(new SkippedRow(row.Number, id, code)); continue; }
 
             InformationApplication application;
             try
