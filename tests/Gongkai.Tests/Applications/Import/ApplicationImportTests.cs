@@ -80,6 +80,9 @@ public sealed class ApplicationImportTests(ApplicationsFactory app) : IClassFixt
         var imported = await DetailAsync(office, IdOfRow(report, 2));
         Assert.Equal(ClockAndHistory(await DetailAsync(office, live.Id)), ClockAndHistory(imported));
         Assert.Equal(report.GetProperty("importedRows")[0].Str("dueOn"), imported.GetProperty("clock").Str("dueOn"));
+        // By hand: 02-25 + 20 working days (Sat 02-28 is a 调休 working day) = 03-24; + 6 left out (03-03…03-10) = 04-01;
+        // + 10 (清明 04-04…06 off) = 04-16.
+        Assert.Equal("2026-04-16", imported.GetProperty("clock").Str("dueOn"));
         Assert.Equal(("replied", "partial"), (imported.GetProperty("clock").Str("status"), imported.GetProperty("clock").Str("outcome")));
 
         // Received in 2018: the 2007 条例's 15 working days (第二十四条), counted on the official calendar.
