@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Gongkai.Features.Applications.Letters;
+using Gongkai.Features.Applications.Import;
 using Microsoft.Extensions.Options;
 
 namespace Gongkai.Features.Applications;
@@ -16,6 +17,7 @@ public static class ApplicationsSetup
         builder.Services.AddSingleton<ApplicantProtector>();
         builder.AddReplyLetters();
         builder.Services.AddSingleton<ApplicationLapseService>();
+        builder.AddApplicationImport();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ApplicationLapseService>());
         // Per client address, like the token endpoint's limit: the form and the tracking page need no account.
         builder.Services.AddRateLimiter(o =>
@@ -43,5 +45,6 @@ public static class ApplicationsSetup
         app.MapApplicationsAdminApi();
         app.MapRemedyCasesApi();
         app.MapReplyLettersApi();
+        app.MapApplicationImportApi();
     }
 }
