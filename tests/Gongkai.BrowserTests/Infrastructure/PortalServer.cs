@@ -57,6 +57,9 @@ public sealed class PortalServer : IAsyncLifetime, IDisposable
             ?? throw new InvalidOperationException(
                 "Kestrel reported no 127.0.0.1 address: " + string.Join(", ", addresses ?? []));
 
+        // Expect(...) waits up to 5 s by default: too short on a busy two-core machine, where an
+        // upload with text extraction or a first page compile can take longer. Waits end on the condition.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Directory.CreateDirectory(ArtifactsPath);
         foreach (var old in Directory.EnumerateFiles(ArtifactsPath, "*.png")) File.Delete(old); // no stale pictures
         _playwright = await Playwright.CreateAsync();
