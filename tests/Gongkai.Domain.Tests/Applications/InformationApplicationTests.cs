@@ -185,6 +185,24 @@ public sealed class InformationApplicationTests
         Assert.False(app.Recompute(with2027));
     }
 
+    [Fact]
+    public void History_pairs_each_step_with_what_it_did_to_the_clock()
+    {
+        var app = New();
+        app.Accept(Day("2026-02-11"), Later);
+        app.StartConsultation(Day("2026-02-24"), null, Later);
+        app.EndConsultation(Day("2026-03-10"), Later);
+
+        var history = app.History(WorkingDayCalendar.Official);
+
+        Assert.Equal(
+            [(ApplicationEventKind.Received, (DateOnly?)Day("2026-03-16")), (ApplicationEventKind.Accepted, null),
+             (ApplicationEventKind.ConsultationStarted, null), (ApplicationEventKind.ConsultationEnded, Day("2026-03-31"))],
+            history.Select(h => (h.Event.Kind, h.Step?.DueAfter)));
+        Assert.Null(history[1].Step);
+        Assert.NotNull(history[2].Step);
+    }
+
     private static string Snapshot(InformationApplication a) =>
         $"{a.Status}|{a.Phase}|{a.DueOn}|{a.DueReason}|{a.DepartmentId}|{a.Outcome}|{a.FinishedOn}|{a.FeeAmount}|{a.UpdatedAt:O}|" +
         string.Join(",", a.Events.Select(e => $"{e.Sequence}:{e.Kind}:{e.On}"));

@@ -108,6 +108,22 @@ public sealed class ApplicationWorkflowApiTests(ApplicationsFactory app) : IClas
     }
 
     [Fact]
+    public async Task Two_replies_at_once_give_one_reply_and_one_conflict()
+    {
+        using var one = await app.ApiAs("xinxiyuan");
+        using var two = await app.ApiAs("shenheren");
+        var a = await RegisterAsync(one, description: "并发答复测试");
+
+        var responses = await Task.WhenAll(
+            StepAsync(one, a.Id, "reply", new { on = "2026-03-01", outcome = "granted" }),
+            StepAsync(two, a.Id, "reply", new { on = "2026-03-01", outcome = "unavailable.not-held" }));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], responses.Select(r => r.StatusCode).Order());
+        var detail = await DetailAsync(one, a.Id);
+        Assert.Single(detail.GetProperty("history").EnumerateArray(), h => h.Str("event") == "reply");
+    }
+
+    [Fact]
     public async Task Lapsed_corrections_are_closed_by_the_system_as_other_processing_1()
     {
         using var staff = await app.ApiAs("xinxiyuan");

@@ -28,7 +28,7 @@ public sealed partial class ApplicationWorkflow
         if (body.Items is { } items) amount = InformationProcessingFee.PerItem(await EarlierThisMonthAsync(application, ct), items).Total;
         if (amount == 0 && body.Amount is null) throw new DomainValueException("按此计算在免费范围内，无需发出收费通知");
         application.NoticeFee(on, amount, await ContextAsync(ct));
-        await db.SaveChangesAsync(ct);
+        await SaveStepAsync(ct);
         return application;
     }
 

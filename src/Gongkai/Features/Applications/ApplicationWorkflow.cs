@@ -162,9 +162,33 @@ public sealed partial class ApplicationWorkflow(
     {
         var application = await LoadForWriteAsync(id, ct);
         step(application, await ContextAsync(ct), new FieldErrors());
-        await db.SaveChangesAsync(ct);
+        await SaveStepAsync(ct);
         return application;
     }
+
+    /// <summary>
+    /// Two people recording a step on the same application at once both read step n and both add
+    /// step n + 1: the unique (application, sequence) index (or the version check) refuses the
+    /// second, which is told to reload, as a conflict rather than a server error.
+    /// </summary>
+    private async Task SaveStepAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && IsUniqueViolation(e))
+        {
+            throw new Domain.Common.DomainConflictException("该申请刚被他人修改，请刷新后重试", e);
+        }
+    }
+
+    private static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
+    {
+        Microsoft.Data.Sqlite.SqliteException s => s.SqliteErrorCode == 19, // SQLITE_CONSTRAINT
+        Npgsql.PostgresException p => p.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
 
     internal async Task<InformationApplication> LoadForWriteAsync(long id, CancellationToken ct)
     {
