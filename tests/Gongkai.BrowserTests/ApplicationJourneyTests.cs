@@ -72,6 +72,13 @@ public sealed class ApplicationJourneyTests(PortalServer portal, ITestOutputHelp
             await page.WaitForTimeoutAsync(500);
         }
         await Expect(found).ToHaveAttributeAsync("target", "_blank");
+
+        // With the script, the list follows the description as it is typed, without the button.
+        var description = page.GetByLabel("所需政府信息的名称或内容描述（必填）", new() { Exact = true });
+        await description.FillAsync("火星基地建设规划");
+        await Expect(page.Locator("#suggestions-result")).ToContainTextAsync("没有找到相关的已公开信息");
+        await description.FillAsync(Description);
+        await Expect(found).ToBeVisibleAsync();
         await Expect(page.GetByLabel("姓名或名称（必填）", new() { Exact = true })).ToHaveValueAsync("王五");
         await Expect(page.GetByLabel("承办部门（必填）", new() { Exact = true })).ToHaveValueAsync("jyj");
         await _journey.CheckPageAsync(page, "41-apply-checked", "application form after checking first");
