@@ -59,7 +59,7 @@ internal static partial class PagesKit
 
     /// <summary>The tracking page after posting code and key.</summary>
     public static async Task<HttpResponseMessage> TrackAsync(this HttpClient client, string code, string key) =>
-        await client.PostFormAsync("/apply/track", [new("Code", code), new("Key", key)]);
+        await client.PostFormAsync("/apply/track", [new("TrackingCode", code), new("AccessKey", key)]);
 
     /// <summary>A form post to one of the detail page's handlers, with the page's antiforgery token.</summary>
     public static Task<HttpResponseMessage> StepAsync(this HttpClient staff, long id, string handler, params (string Name, string Value)[] fields) =>

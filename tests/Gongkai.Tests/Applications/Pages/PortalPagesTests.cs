@@ -181,8 +181,9 @@ public sealed class PortalPagesTests(ApplicationPagesFactory app) : IClassFixtur
         Assert.Contains("没有找到该申请：请核对查询码和查询密钥。", Summary(w));
         Assert.DoesNotContain("办理经过", w);
 
-        var blank = await (await citizen.PostFormAsync("/apply/track", [new("Code", ""), new("Key", "")])).TextAsync();
-        Assert.Equal(("请填写查询码", "请填写查询密钥"), (FieldError(blank, "Code"), FieldError(blank, "Key")));
+        var blank = await (await citizen.PostFormAsync("/apply/track", [new("TrackingCode", ""), new("AccessKey", "")])).TextAsync();
+        Assert.Equal(("请填写查询码", "请填写查询密钥"), (FieldError(blank, "TrackingCode"), FieldError(blank, "AccessKey")));
+        Assert.Equal(code, ValueOf(await citizen.PageAsync($"/apply/track?code={code}"), "TrackingCode")); // the receipt's link fills it in
     }
 
     [Fact]

@@ -17,31 +17,37 @@ public sealed class TrackModel(GongkaiDbContext db, CalendarService calendars, I
 {
     public const string NotFoundMessage = "没有找到该申请：请核对查询码和查询密钥。";
 
-    [BindProperty(SupportsGet = true)] public string? Code { get; set; }
-    [BindProperty] public string? Key { get; set; }
+    // Not "code": a re-executed error page (/error/{code}) would bind a posted "code" field before its route value.
+    [BindProperty] public string? TrackingCode { get; set; }
+    [BindProperty] public string? AccessKey { get; set; }
 
     public TrackingView? View { get; private set; }
     public IReadOnlyList<ReplyLetterLink> Letters { get; private set; } = [];
     public FormErrors Errors { get; } = new();
 
-    public void OnGet() => Response.Headers.CacheControl = "no-store";
+    /// <summary>The receipt links here with <c>?code=</c> to fill in the tracking code.</summary>
+    public void OnGet(string? code)
+    {
+        Response.Headers.CacheControl = "no-store";
+        TrackingCode = code;
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Response.Headers.CacheControl = "no-store";
-        if (string.IsNullOrWhiteSpace(Code)) Errors.Add("Code", "请填写查询码");
-        if (string.IsNullOrWhiteSpace(Key)) Errors.Add("Key", "请填写查询密钥");
+        if (string.IsNullOrWhiteSpace(TrackingCode)) Errors.Add("TrackingCode", "请填写查询码");
+        if (string.IsNullOrWhiteSpace(AccessKey)) Errors.Add("AccessKey", "请填写查询密钥");
         if (Errors.Any) return Page();
 
-        View = await ApplicationQueries.TrackAsync(db, await calendars.GetAsync(ct), Code!, Key, ct);
+        View = await ApplicationQueries.TrackAsync(db, await calendars.GetAsync(ct), TrackingCode!, AccessKey, ct);
         if (View is null)
         {
             Errors.Add(null, NotFoundMessage);
             Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
         }
-        Code = View.TrackingCode;
-        if (View.Reply is not null) Letters = await letters.ForApplicantAsync(View.TrackingCode, Key!, ct);
+        TrackingCode = View.TrackingCode;
+        if (View.Reply is not null) Letters = await letters.ForApplicantAsync(View.TrackingCode, AccessKey!, ct);
         return Page();
     }
 }
