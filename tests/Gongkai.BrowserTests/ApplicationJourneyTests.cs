@@ -175,8 +175,15 @@ public sealed class ApplicationJourneyTests(PortalServer portal, ITestOutputHelp
         await Expect(page.Locator("#history")).ToContainTextAsync("收到补正");
         await Expect(page.Locator("#outcome")).ToHaveTextAsync("部分公开");
         await Expect(page.Locator("#reply-text")).ToContainTextAsync(ReplyText);
-        // The reply letter files (DOCX/PDF) are another feature's: their links will appear in #reply-letters.
         await _journey.CheckPageAsync(page, "51-track-replied", "tracking page with the reply");
+
+        // The citizen downloads the reply letter (告知书) as PDF: a real PDF with a Chinese file name.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "下载 PDF" }).ClickAsync());
+        Assert.EndsWith(".pdf", download.SuggestedFilename, StringComparison.Ordinal);
+        await using var pdf = await download.CreateReadStreamAsync();
+        var head = new byte[5];
+        await pdf.ReadExactlyAsync(head);
+        Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(head));
     }
 
     private static async Task TrackAsync(IPage page, string code, string key)

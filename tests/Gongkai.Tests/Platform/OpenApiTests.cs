@@ -33,5 +33,9 @@ public sealed class OpenApiTests(GongkaiFactory app) : IClassFixture<GongkaiFact
         var page = await client.GetAsync("/nothing-here");
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
         Assert.Contains("您访问的页面不存在", await page.Content.ReadAsStringAsync());
+        // A POST whose form has a field named "code" still gets the page for the real status.
+        var posted = await client.PostAsync("/nothing-here", new FormUrlEncodedContent([new("code", "YS2026-ABC")]));
+        Assert.Equal(HttpStatusCode.NotFound, posted.StatusCode);
+        Assert.Contains("您访问的页面不存在", await posted.Content.ReadAsStringAsync());
     }
 }

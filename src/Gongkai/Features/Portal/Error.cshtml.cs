@@ -11,8 +11,9 @@ public sealed class ErrorModel : PageModel
     public string Title { get; private set; } = "";
     public string Message { get; private set; } = "";
 
-    public void OnGet(int? code) => Fill(code);
-    public void OnPost(int? code) => Fill(code);
+    // [FromRoute]: a re-executed POST carries its own form fields, one of which may be named "code".
+    public void OnGet([FromRoute] int? code) => Fill(code);
+    public void OnPost([FromRoute] int? code) => Fill(code);
 
     private void Fill(int? code)
     {

@@ -208,7 +208,10 @@ public sealed class PortalPagesTests(ApplicationPagesFactory app) : IClassFixtur
         Assert.Contains("<p>部分内容涉及第三方商业秘密，不予公开。</p>", replied);
         Assert.Contains("第三十七条", replied);
         Assert.Contains("已答复", Between(replied, "id=\"status\">", "</dd>"));
-        Assert.DoesNotContain("id=\"reply-letters\"", replied); // no letters until the letter feature provides them
+        // The reply letter (告知书) is offered as a form posting code and key: the key never goes into a URL.
+        Assert.Contains("action=\"/apply/track/letter\"", replied);
+        Assert.Contains("下载 PDF", replied);
+        Assert.DoesNotContain($"letter?key=", replied);
     }
 
     private static string Unmark(string html) => html.Replace("<mark>", "", StringComparison.Ordinal).Replace("</mark>", "", StringComparison.Ordinal);

@@ -20,8 +20,7 @@ namespace Gongkai.Features.Applications.Admin;
 /// step re-renders the page with the Chinese reason and what was typed.
 /// </summary>
 public sealed partial class DetailModel(
-    GongkaiDbContext db, DepartmentScope scope, ApplicationWorkflow workflow, CalendarService calendars, TimeProvider clock,
-    IReplyLetters letters) : PageModel
+    GongkaiDbContext db, DepartmentScope scope, ApplicationWorkflow workflow, CalendarService calendars, TimeProvider clock) : PageModel
 {
     /// <summary>What the forms depend on, read from the application and its clock.</summary>
     public sealed record Facts(
@@ -33,7 +32,6 @@ public sealed partial class DetailModel(
     public Facts F { get; private set; } = null!;
     public PersonalDataView? Revealed { get; private set; }
     public List<Choice> Departments { get; private set; } = [];
-    public IReadOnlyList<ReplyLetterLink> Letters { get; private set; } = [];
     public FeeQuote? Quote { get; private set; }
     public FormErrors Errors { get; } = new();
 
@@ -91,7 +89,6 @@ public sealed partial class DetailModel(
             reading.ExtendedDays, reading.ThirdPartyDueOn, reading.LastEventOn, reading.WeekdaysOnlyAssumed, a.ReplyText);
         ThirdPartyLimitFromToday = reading.Rules.ConsultationLimit() is { } days ? calendar.AddWorkingDays(Today, days).Due : null;
         if (IsOffice && Open) Departments = await ItemChoices.DepartmentsAsync(db, ct);
-        if (a.Outcome is not null) Letters = await letters.ForStaffAsync(id, ct);
         return true;
     }
 

@@ -16,7 +16,6 @@ public static class ApplicationPagesSetup
     {
         var services = builder.Services;
         services.AddSingleton<PublishedSuggestions>();
-        NoReplyLetters.AddFallback(services);
         services.AddOptions<ApplicationReminderOptions>().Bind(builder.Configuration.GetSection(ApplicationReminderOptions.Section));
         services.AddSingleton<ApplicationReminderService>();
         services.AddHostedService(sp => sp.GetRequiredService<ApplicationReminderService>());

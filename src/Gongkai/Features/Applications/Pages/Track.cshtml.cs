@@ -13,7 +13,7 @@ namespace Gongkai.Features.Applications.Pages;
 /// masked personal data is shown.
 /// </summary>
 [EnableRateLimiting(ApplicationPagesSetup.TrackPagePolicy)]
-public sealed class TrackModel(GongkaiDbContext db, CalendarService calendars, IReplyLetters letters) : PageModel
+public sealed class TrackModel(GongkaiDbContext db, CalendarService calendars) : PageModel
 {
     public const string NotFoundMessage = "没有找到该申请：请核对查询码和查询密钥。";
 
@@ -22,7 +22,6 @@ public sealed class TrackModel(GongkaiDbContext db, CalendarService calendars, I
     [BindProperty] public string? AccessKey { get; set; }
 
     public TrackingView? View { get; private set; }
-    public IReadOnlyList<ReplyLetterLink> Letters { get; private set; } = [];
     public FormErrors Errors { get; } = new();
 
     /// <summary>The receipt links here with <c>?code=</c> to fill in the tracking code.</summary>
@@ -47,7 +46,6 @@ public sealed class TrackModel(GongkaiDbContext db, CalendarService calendars, I
             return Page();
         }
         TrackingCode = View.TrackingCode;
-        if (View.Reply is not null) Letters = await letters.ForApplicantAsync(View.TrackingCode, AccessKey!, ct);
         return Page();
     }
 }
