@@ -186,6 +186,13 @@ public sealed class ApplicationIntakeTests(ApplicationsFactory app) : IClassFixt
         var proposal = Assert.Single(await ProposalsAsync(office), p => p.Str("department") == "rsj");
         Assert.Equal(3, proposal.GetProperty("applicants").GetInt32());
         Assert.Equal(4, proposal.GetProperty("applicationIds").GetArrayLength());
+
+        // The office sees the proposal at the top of its inbox page.
+        using var pages = await app.SignedInAsync("bangong");
+        var inbox = System.Net.WebUtility.HtmlDecode(await pages.GetStringAsync("/admin/applications"));
+        Assert.Contains("建议纳入主动公开（第四十四条）", inbox);
+        Assert.Contains("3 位申请人", inbox);
+        Assert.Contains($"/admin/applications/{other.Id}", inbox);
     }
 
     private static async Task<JsonElement[]> ProposalsAsync(HttpClient client) =>

@@ -15,7 +15,8 @@ namespace Gongkai.Features.Applications.Admin;
 /// due date (<see cref="ApplicationQueries.InboxAsync"/>); department staff see their department's,
 /// the office and supervisors all, with a department filter.
 /// </summary>
-public sealed class InboxModel(GongkaiDbContext db, DepartmentScope scope, TimeProvider clock) : PageModel
+public sealed class InboxModel(GongkaiDbContext db, DepartmentScope scope, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<ApplicationOptions> options) : PageModel
 {
     public const int PageSize = 50;
 
@@ -33,6 +34,9 @@ public sealed class InboxModel(GongkaiDbContext db, DepartmentScope scope, TimeP
     public Counts Totals { get; private set; } = new(0, 0, 0, 0, 0);
     public List<Choice> Departments { get; private set; } = [];
     public FormErrors Errors { get; } = new();
+
+    /// <summary>第四十四条: information several applicants asked for, proposed for proactive disclosure.</summary>
+    public ProactiveProposal[] Proposals { get; private set; } = [];
     public DateOnly Today => ChinaTime.Today(clock);
     public int Pages => Math.Max(1, (Result.Total + PageSize - 1) / PageSize);
     public bool ChoosesDepartment => scope.ReadsAll;
@@ -68,6 +72,7 @@ public sealed class InboxModel(GongkaiDbContext db, DepartmentScope scope, TimeP
             Result = await ApplicationQueries.InboxAsync(db, scope, filter with { Page = PageNumber }, Today, ct);
         }
         Totals = await CountAsync(ct);
+        Proposals = await ApplicationQueries.ProposalsAsync(db, scope, Today.AddMonths(-options.Value.ProposalMonths), options.Value.ProposalMinApplicants, ct);
     }
 
     private async Task<Counts> CountAsync(CancellationToken ct)
