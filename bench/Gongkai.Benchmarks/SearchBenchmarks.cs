@@ -15,7 +15,8 @@ namespace Gongkai.Benchmarks;
 /// dotnet run -c Release --project bench/Gongkai.Benchmarks -- --filter '*SearchBenchmarks*' --job short
 /// GONGKAI_SEARCH_DOCS=1000000 dotnet run -c Release --project bench/Gongkai.Benchmarks -- --filter '*SearchBenchmarks*' --job short
 /// </code>
-/// The second builds a 1,000,000-item index first (about 5 GB of disk, about 10 minutes).
+/// The second builds a 1,000,000-item index first (about 7 GB of disk, 10 to 40 minutes on two cores).
+/// Quicker, without BenchmarkDotNet: the verbs `latency` (p50/p95 per query length) and `indexing` (throughput alone), see Program.cs.
 /// </summary>
 [MemoryDiagnoser]
 public class SearchBenchmarks

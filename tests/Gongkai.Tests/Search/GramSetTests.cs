@@ -150,4 +150,22 @@ public sealed class GramSetTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public void A_common_run_is_found_in_every_field_the_bigrams_cover_including_the_index_number()
+    {
+        using var index = SearchIndex.InMemory();
+        index.Upsert(Sample());
+        index.Upsert([
+            Doc(201, "公告", body: "正文。", attachment: "附件：城乡低保标准表"),
+            Doc(202, "公告", body: "正文。", number: "城乡低保标准〔2026〕1号"),
+            Doc(203, "公告", body: "正文。", indexNumber: "城乡低保标准/2026-00001"),
+            Doc(204, "城乡低保标准", body: "正文。"),
+        ]);
+        index.Commit(1);
+        Assert.NotNull(index.Grams.Cover("城乡低保标准"));
+        var found = SearchCorpus.AllIds(index, "城乡低保标准", out var total);
+        Assert.Equal(54, total); // the 50 sample items with 城乡 and these four
+        Assert.Subset(found, new HashSet<long> { 201, 202, 203, 204 });
+    }
 }

@@ -26,6 +26,7 @@ internal sealed class SearchDocumentBuilder
     private readonly TextField _documentNumber = new(Number, "", Field.Store.NO);
     private readonly TextField _documentNumberGrams = new(NumberGrams, "", Field.Store.NO);
     private readonly TextField _indexNumber = new(Number, "", Field.Store.NO);
+    private readonly TextField _indexNumberGrams = new(NumberGrams, "", Field.Store.NO);
     private readonly StoredField _indexNumberStored = new(IndexNumber, "");
     private readonly StringField _department = new(Department, "", Field.Store.NO);
     private readonly StoredField _departmentName = new(DepartmentName, "");
@@ -85,8 +86,10 @@ internal sealed class SearchDocumentBuilder
         if (!string.IsNullOrEmpty(d.IndexNumber))
         {
             _indexNumber.SetStringValue(d.IndexNumber);
+            _indexNumberGrams.SetStringValue(d.IndexNumber);
             _indexNumberStored.SetStringValue(d.IndexNumber);
             doc.Add(_indexNumber);
+            doc.Add(_indexNumberGrams); // the gram path must see every value the bigram field holds
             doc.Add(_indexNumberStored);
         }
         if (!string.IsNullOrEmpty(d.ThemeCode))
