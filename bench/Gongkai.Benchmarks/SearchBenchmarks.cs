@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using Gongkai.Features.Search;
@@ -16,12 +15,12 @@ namespace Gongkai.Benchmarks;
 /// dotnet run -c Release --project bench/Gongkai.Benchmarks -- --filter '*SearchBenchmarks*' --job short
 /// GONGKAI_SEARCH_DOCS=1000000 dotnet run -c Release --project bench/Gongkai.Benchmarks -- --filter '*SearchBenchmarks*' --job short
 /// </code>
-/// The second builds a 1,000,000-item index first (about 5 GB of disk, about 10 minutes).
+/// The second builds a 1,000,000-item index first (about 7 GB of disk, 10 to 40 minutes on two cores).
+/// Quicker, without BenchmarkDotNet: the verbs `latency` (p50/p95 per query length) and `indexing` (throughput alone), see Program.cs.
 /// </summary>
 [MemoryDiagnoser]
 public class SearchBenchmarks
 {
-    private const int QueryCount = 300;
     private SearchIndex _index = null!;
     private string[] _queries = [];
     private int _next;
@@ -39,38 +38,10 @@ public class SearchBenchmarks
     public void Setup()
     {
         _index = SearchBenchIndex.OpenOrBuild(Documents);
-        _queries = SearchBenchCorpus.Queries(QueryLength, QueryCount);
-        Latency("relevance", q => new SearchQuery(q, null, null, null, null, null));
-        Latency("newest in one department", q => new SearchQuery(q, "d3", null, null, null, null, SearchSort.Newest));
+        _queries = SearchBenchCorpus.Queries(QueryLength, SearchLatency.QueryCount);
+        SearchLatency.Measure(_index, Documents, QueryLength, _queries, "relevance", q => new SearchQuery(q, null, null, null, null, null));
+        SearchLatency.Measure(_index, Documents, QueryLength, _queries, "newest in one department", q => new SearchQuery(q, "d3", null, null, null, null, SearchSort.Newest));
         SearchBenchIndex.Report("after queries");
-    }
-
-    /// <summary>
-    /// Times each query alone (after one warm-up pass) and prints the distribution: all queries,
-    /// then the topic words and the random substrings apart (see <see cref="SearchBenchCorpus.Queries"/>).
-    /// </summary>
-    private void Latency(string label, Func<string, SearchQuery> query)
-    {
-        foreach (var q in _queries) _index.Search(query(q));
-        var times = new double[_queries.Length];
-        var hits = new long[_queries.Length];
-        for (var i = 0; i < _queries.Length; i++)
-        {
-            var started = Stopwatch.GetTimestamp();
-            hits[i] = _index.Search(query(_queries[i])).Total;
-            times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        }
-        void Print(string group, Func<int, bool> which)
-        {
-            var chosen = Enumerable.Range(0, times.Length).Where(which).ToList();
-            var sorted = chosen.Select(i => times[i]).Order().ToList();
-            double At(double p) => sorted[(int)Math.Ceiling(p * sorted.Count) - 1];
-            SearchBenchIndex.Log(string.Create(CultureInfo.InvariantCulture,
-                $"latency: {Documents:N0} items, {QueryLength}-char, {label}, {group} ({sorted.Count}): p50 {At(0.50):F1} ms, p95 {At(0.95):F1} ms, p99 {At(0.99):F1} ms, max {sorted[^1]:F1} ms; median hits {chosen.Select(i => hits[i]).Order().ElementAt(chosen.Count / 2):N0}"));
-        }
-        Print("all queries", _ => true);
-        Print("topic words", i => i % 2 == 0);
-        Print("random substrings", i => i % 2 == 1);
     }
 
     [Benchmark(Description = "search + highlight, relevance, page 1 of 20")]

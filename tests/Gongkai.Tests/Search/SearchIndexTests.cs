@@ -60,6 +60,38 @@ public sealed class SearchIndexTests : IDisposable
     }
 
     [Fact]
+    public void Longer_queries_need_the_whole_string_not_just_its_pieces()
+    {
+        _index.Upsert([
+            Doc(1, "通知", body: "2026年城乡低保标准调整。"),
+            Doc(2, "通知", body: "城乡低保与乡低保标：2026年标准。"), // every 4-gram of 城乡低保标, but not the string
+            Doc(3, "通知", body: "城乡低 保户。"),
+            Doc(4, "通知", body: "“低保户”名单。"),
+        ]);
+        _index.Commit();
+        Assert.Equal([1L], Ids(Text("城乡低保标")));
+        Assert.Equal([1L], Ids(Text("城乡低保标准")));
+        Assert.Equal([1L], Ids(Text("2026年城乡低保"))); // a number glued to a run of five characters
+        Assert.Equal([1L, 2L], Ids(Text("城乡低保")));
+        Assert.Equal([1L, 2L, 3L], Ids(Text("城乡低")));
+        Assert.Equal([4L], Ids(Text("低保户")));        // 低 保户 in item 3 is not 低保户
+        Assert.Equal([4L], Ids(Text("「低保户」")));     // punctuation around the run changes nothing
+        Assert.Equal("“<mark>低保户</mark>”名单。", _index.Search(Text("低保户")).Hits.Single().Snippet);
+    }
+
+    [Fact]
+    public void Characters_outside_the_basic_plane_count_as_one()
+    {
+        _index.Upsert([Doc(1, "𠮷野家与吉野家", body: "𡈽𠮷𡈽。"), Doc(2, "吉野家")]);
+        _index.Commit();
+        Assert.Equal([1L], Ids(Text("𠮷野家")));
+        Assert.Equal([1L], Ids(Text("𠮷野家与")));
+        Assert.Equal([1L], Ids(Text("𡈽𠮷𡈽")));
+        Assert.Equal([1L, 2L], Ids(Text("吉野家")));
+        Assert.Equal("<mark>𠮷野家</mark>与吉野家", _index.Search(Text("𠮷野家")).Hits.Single().TitleHighlighted);
+    }
+
+    [Fact]
     public void Filters_narrow_by_department_category_theme_year_and_validity()
     {
         _index.Upsert([

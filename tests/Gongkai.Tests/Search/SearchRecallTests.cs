@@ -4,7 +4,8 @@ namespace Gongkai.Tests.Search;
 
 /// <summary>
 /// The requirement: every item containing the query is found (recall 100%), and only those
-/// (precision 100%), for contiguous Chinese substrings of 1 to 4 characters. The truth is
+/// (precision 100%), for contiguous Chinese substrings of 1 to 6 characters: 1 a prefix over bigrams,
+/// 2 a bigram, 3 and 4 a single n-gram term, 5 and more a phrase behind an n-gram filter. The truth is
 /// string.Contains over the generated texts.
 /// </summary>
 public sealed class SearchRecallTests : IClassFixture<SearchRecallTests.Corpus>
@@ -18,6 +19,8 @@ public sealed class SearchRecallTests : IClassFixture<SearchRecallTests.Corpus>
         {
             Index.Upsert(Docs);
             Index.Commit();
+            // The words repeat, so most 3- and 4-character substrings take the gram path: both paths are checked.
+            Assert.True(Index.Grams.FrequentTrigrams > 100);
         }
 
         public void Dispose() => Index.Dispose();
@@ -27,7 +30,7 @@ public sealed class SearchRecallTests : IClassFixture<SearchRecallTests.Corpus>
 
     public SearchRecallTests(Corpus corpus) => _corpus = corpus;
 
-    public static TheoryData<int> Lengths => [1, 2, 3, 4];
+    public static TheoryData<int> Lengths => [1, 2, 3, 4, 5, 6];
 
     [Theory]
     [MemberData(nameof(Lengths))]
@@ -36,6 +39,7 @@ public sealed class SearchRecallTests : IClassFixture<SearchRecallTests.Corpus>
         var random = new Random(7 + length);
         var samples = length == 1 ? 10 : 50;
         var checkedNeedles = new HashSet<string>();
+        var byGrams = 0;
         while (checkedNeedles.Count < samples)
         {
             var doc = _corpus.Docs[random.Next(_corpus.Docs.Count)];
@@ -51,7 +55,9 @@ public sealed class SearchRecallTests : IClassFixture<SearchRecallTests.Corpus>
             Assert.True(expected.SetEquals(found),
                 $"'{needle}': expected {expected.Count}, found {found.Count}; missing {string.Join(",", expected.Except(found).Take(5))}, extra {string.Join(",", found.Except(expected).Take(5))}");
             Assert.Equal(expected.Count, total);
+            if (_corpus.Index.Grams.Cover(needle) is not null) byGrams++;
         }
+        if (length >= 3) Assert.InRange(byGrams, 1, samples - 1); // both the gram path and the bigram phrase were checked
     }
 
     [Theory]
@@ -65,6 +71,39 @@ public sealed class SearchRecallTests : IClassFixture<SearchRecallTests.Corpus>
         var expected = SearchCorpus.Truth(_corpus.Docs, needle);
         var found = SearchCorpus.AllIds(_corpus.Index, needle, out _);
         Assert.True(expected.SetEquals(found), $"'{needle}': expected {expected.Count}, found {found.Count}");
+    }
+
+    [Theory]
+    [InlineData("保拆迁")]     // 低保|拆迁: three characters across two words
+    [InlineData("府信息")]     // inside 政府信息公开
+    [InlineData("低保拆迁")]   // four characters, two whole words
+    [InlineData("迁医疗救")]   // four characters across two words
+    [InlineData("政府信息公开")] // six: the phrase behind the n-gram filter
+    public void Three_and_four_character_queries_across_words_have_full_recall(string needle)
+    {
+        var expected = SearchCorpus.Truth(_corpus.Docs, needle);
+        var found = SearchCorpus.AllIds(_corpus.Index, needle, out var total);
+        Assert.True(expected.SetEquals(found), $"'{needle}': expected {expected.Count}, found {found.Count}");
+        Assert.Equal(expected.Count, total);
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void Filtered_and_date_sorted_searches_find_exactly_the_matching_items_of_the_department(int length)
+    {
+        var random = new Random(31 + length);
+        for (var checkedNeedles = 0; checkedNeedles < 20;)
+        {
+            var body = _corpus.Docs[random.Next(_corpus.Docs.Count)].Body;
+            var needle = body.Substring(random.Next(body.Length - length + 1), length);
+            if (!needle.All(SearchCorpus.IsHan)) continue;
+            checkedNeedles++;
+            var expected = SearchCorpus.Truth(_corpus.Docs.Where(d => d.DepartmentCode == "mz"), needle);
+            var result = _corpus.Index.Search(new SearchQuery(needle, "mz", null, null, null, null, SearchSort.Newest, PageSize: 100));
+            Assert.Equal(expected.Count, result.Total);
+            Assert.True(result.Hits.All(h => expected.Contains(h.Id)), $"'{needle}': a hit outside the department or without the text");
+        }
     }
 
     [Fact]

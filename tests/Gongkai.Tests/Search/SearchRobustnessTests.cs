@@ -83,6 +83,24 @@ public sealed class SearchRobustnessTests : IDisposable
     }
 
     [Fact]
+    public void A_rebuild_cut_short_by_a_shutdown_leaves_the_old_index_and_checkpoint()
+    {
+        using (var index = new SearchIndex(_folder))
+        {
+            index.Upsert([Doc(1, "低保通知"), Doc(2, "拆迁公告")]);
+            index.Commit(checkpoint: 42);
+            index.DeleteAll();
+            index.Upsert([Doc(1, "低保通知")]);
+        } // stopped here: item 2 was never re-added
+        using (var index = new SearchIndex(_folder))
+        {
+            Assert.Equal(42, index.Checkpoint);
+            Assert.Equal(2, index.Count);
+            Assert.Equal(1, index.Search(Text("拆迁")).Total);
+        }
+    }
+
+    [Fact]
     public void Upserts_and_deletes_apply_in_the_order_they_were_made()
     {
         using var index = SearchIndex.InMemory();
@@ -131,6 +149,32 @@ public sealed class SearchRobustnessTests : IDisposable
         {
             Assert.False(index.WasReset);
             Assert.Equal(1, index.Count);
+        }
+    }
+
+    [Fact]
+    public void An_index_of_another_schema_version_is_wiped_so_the_caller_rebuilds()
+    {
+        using (var index = new SearchIndex(_folder))
+        {
+            index.Upsert([Doc(1, "低保通知")]);
+            index.Commit(7);
+        }
+        // What an older release left: the same documents under another schema version.
+        using (var directory = Lucene.Net.Store.FSDirectory.Open(_folder))
+        using (var writer = new Lucene.Net.Index.IndexWriter(directory, new Lucene.Net.Index.IndexWriterConfig(
+                   Lucene.Net.Util.LuceneVersion.LUCENE_48, new Lucene.Net.Analysis.Core.KeywordAnalyzer())))
+        {
+            writer.SetCommitData(new Dictionary<string, string> { ["gongkai.schema"] = "0", ["gongkai.checkpoint"] = "7" });
+            writer.Commit();
+        }
+
+        using (var index = new SearchIndex(_folder))
+        {
+            Assert.True(index.WasReset);
+            Assert.Contains("schema 0", index.ResetReason);
+            Assert.Null(index.Checkpoint); // so SearchIndexer rebuilds from the whole database
+            Assert.Equal(0, index.Count);
         }
     }
 

@@ -23,8 +23,11 @@ namespace Gongkai.Features.Search;
 /// </summary>
 internal static class BigramAnalysis
 {
-    public static Analyzer Create() =>
-        Analyzer.NewAnonymous((_, reader) => new TokenStreamComponents(new BigramTokenizer(reader)));
+    /// <summary>Bigrams for the text fields; for their gram companions (<see cref="SearchSchema.IsGramField"/>) the longer grams <paramref name="grams"/> keeps.</summary>
+    public static Analyzer Create(Func<GramSet> grams) =>
+        Analyzer.NewAnonymous(
+            (field, reader) => new TokenStreamComponents(SearchSchema.IsGramField(field) ? new GramTokenizer(reader, grams) : new BigramTokenizer(reader)),
+            Analyzer.PER_FIELD_REUSE_STRATEGY);
 
     /// <summary>
     /// Width and case folding, one char for one char, so offsets found in folded text are offsets in
@@ -84,12 +87,35 @@ internal static class BigramAnalysis
             runEnd = Math.Max(runEnd, t.End);
         }
         needles.Add(part[runStart..runEnd]);
-        return new QueryPart(slots, needles);
+
+        // The runs of CJK characters, for the gram fields (GramSet): a part that is one run of three
+        // or more characters may be found there alone; runs beside other terms may give grams that
+        // every match must hold, a fast filter before the phrase.
+        var runs = CjkRuns(part);
+        var isRun = runs.Count == 1 && tokens.All(t => t.Type != BigramTokenizer.Word);
+        return new QueryPart(slots, needles, runs.Where(r => r.Length >= 3).ToList(), isRun);
+    }
+
+    private static List<string> CjkRuns(string part)
+    {
+        var runs = new List<string>();
+        for (var i = 0; i < part.Length;)
+        {
+            var start = i;
+            for (int w; (w = CjkTokenizer.CjkWidth(part, i)) > 0;) i += w;
+            if (i > start) runs.Add(part[start..i]);
+            else i++;
+        }
+        return runs;
     }
 }
 
 /// <summary>A term at a relative position; with <see cref="Prefix"/>, any indexed term starting with it.</summary>
 internal sealed record QuerySlot(string Term, int Position, bool Prefix);
 
-/// <summary>A phrase and the literal substrings to mark in results.</summary>
-internal sealed record QueryPart(IReadOnlyList<QuerySlot> Slots, IReadOnlyList<string> Needles);
+/// <summary>
+/// A phrase and the literal substrings to mark in results. <see cref="Runs"/>: its runs of three or
+/// more CJK characters, for the gram fields. <see cref="IsRun"/>: the part is nothing but one such run
+/// (or shorter), so the gram fields alone can find it.
+/// </summary>
+internal sealed record QueryPart(IReadOnlyList<QuerySlot> Slots, IReadOnlyList<string> Needles, IReadOnlyList<string> Runs, bool IsRun);

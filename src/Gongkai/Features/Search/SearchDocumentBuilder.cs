@@ -16,12 +16,17 @@ internal sealed class SearchDocumentBuilder
     private readonly StringField _id = new(Id, "", Field.Store.YES);
     private readonly NumericDocValuesField _idSort = new(IdSort, 0);
     private readonly TextField _title = new(Title, "", Field.Store.YES);
+    private readonly TextField _titleGrams = new(TitleGrams, "", Field.Store.NO);
     private readonly TextField _body = new(Body, "", Field.Store.NO);
+    private readonly TextField _bodyGrams = new(BodyGrams, "", Field.Store.NO);
     private readonly StoredField _bodyStored = new(BodyStored, "");
     private readonly TextField _attachment = new(Attachment, "", Field.Store.NO);
+    private readonly TextField _attachmentGrams = new(AttachmentGrams, "", Field.Store.NO);
     private readonly StoredField _attachmentStored = new(AttachmentStored, "");
     private readonly TextField _documentNumber = new(Number, "", Field.Store.NO);
+    private readonly TextField _documentNumberGrams = new(NumberGrams, "", Field.Store.NO);
     private readonly TextField _indexNumber = new(Number, "", Field.Store.NO);
+    private readonly TextField _indexNumberGrams = new(NumberGrams, "", Field.Store.NO);
     private readonly StoredField _indexNumberStored = new(IndexNumber, "");
     private readonly StringField _department = new(Department, "", Field.Store.NO);
     private readonly StoredField _departmentName = new(DepartmentName, "");
@@ -45,7 +50,9 @@ internal sealed class SearchDocumentBuilder
         _id.SetStringValue(d.Id.ToString(CultureInfo.InvariantCulture));
         _idSort.SetInt64Value(d.Id);
         _title.SetStringValue(d.Title ?? "");
+        _titleGrams.SetStringValue(d.Title ?? "");
         _body.SetStringValue(d.Body ?? "");
+        _bodyGrams.SetStringValue(d.Body ?? "");
         _bodyStored.SetStringValue(Cut(d.Body));
         _department.SetStringValue(d.DepartmentCode ?? "");
         _departmentName.SetStringValue(d.DepartmentName ?? "");
@@ -58,25 +65,31 @@ internal sealed class SearchDocumentBuilder
         var doc = new Document
         {
             _id, _idSort, _title, _body, _bodyStored, _department, _departmentName, _category, _year, _validity,
-            _published, _publishedStored, _url,
+            _published, _publishedStored, _url, _titleGrams, _bodyGrams,
         };
         if (!string.IsNullOrEmpty(d.AttachmentText))
         {
             _attachment.SetStringValue(d.AttachmentText);
+            _attachmentGrams.SetStringValue(d.AttachmentText);
             _attachmentStored.SetStringValue(Cut(d.AttachmentText));
             doc.Add(_attachment);
+            doc.Add(_attachmentGrams);
             doc.Add(_attachmentStored);
         }
         if (!string.IsNullOrEmpty(d.DocumentNumber))
         {
             _documentNumber.SetStringValue(d.DocumentNumber);
+            _documentNumberGrams.SetStringValue(d.DocumentNumber);
             doc.Add(_documentNumber);
+            doc.Add(_documentNumberGrams);
         }
         if (!string.IsNullOrEmpty(d.IndexNumber))
         {
             _indexNumber.SetStringValue(d.IndexNumber);
+            _indexNumberGrams.SetStringValue(d.IndexNumber);
             _indexNumberStored.SetStringValue(d.IndexNumber);
             doc.Add(_indexNumber);
+            doc.Add(_indexNumberGrams); // the gram path must see every value the bigram field holds
             doc.Add(_indexNumberStored);
         }
         if (!string.IsNullOrEmpty(d.ThemeCode))

@@ -42,10 +42,10 @@ public sealed partial class SearchIndex
         var window = (int)Math.Min(skip + size, MaxResultWindow);
         var needles = parts.SelectMany(p => p.Needles).Distinct().ToList();
 
-        var searcher = _searchers.Acquire();
+        var searcher = (GramSearcher)_searchers.Acquire();
         try
         {
-            var lucene = SearchSchema.TextQuery(parts, searcher.IndexReader) ?? new MatchAllDocsQuery();
+            var lucene = SearchSchema.TextQuery(parts, searcher.IndexReader, searcher.Grams) ?? new MatchAllDocsQuery();
             var top = sort is null ? searcher.Search(lucene, filter, window) : searcher.Search(lucene, filter, window, sort);
             var hits = new List<SearchHit>(size);
             for (var i = (int)Math.Min(skip, top.ScoreDocs.Length); i < top.ScoreDocs.Length; i++)

@@ -30,7 +30,7 @@ public sealed partial class SearchIndex : IDisposable
     private const string SchemaKey = "gongkai.schema", CheckpointKey = "gongkai.checkpoint";
 
     private readonly LuceneDirectory _directory;
-    private readonly Analyzer _analyzer = BigramAnalysis.Create();
+    private readonly Analyzer _analyzer;
     private readonly System.Threading.Lock _commitLock = new();
     private readonly ThreadLocal<SearchDocumentBuilder> _builders = new(() => new SearchDocumentBuilder());
     private readonly IndexingWorkers _workers;
@@ -39,11 +39,33 @@ public sealed partial class SearchIndex : IDisposable
     private long? _pendingCheckpoint;
     private long? _checkpoint;
 
+    // Every Id above this is in no segment and in no buffer (null: unknown). Set when the index is
+    // emptied, raised by each upsert past it: a rebuild reads items in Id order, so each of its
+    // documents is added without a delete-by-Id, which IndexWriter would otherwise buffer and apply
+    // to every older segment at each flush.
+    private long? _absentAbove;
+    private readonly System.Threading.Lock _upsertLock = new();
+
+    // The gram set the writer indexes with, and the one of the last commit, which searches use (a
+    // rebuild learns a new set while searches still read the old index). See GramSet.
+    private volatile GramSet _writerGrams = GramSet.None;
+    private volatile GramSet _committedGrams = GramSet.None;
+
+    // While the index is empty, upserts are held here until there are enough to learn the gram set
+    // from (or a commit comes), then indexed under it.
+    private bool _learning;
+    private readonly List<SearchDocument> _sample = [];
+    private long _sampleChars;
+
+    // DeleteAll was called and not yet committed: a rebuild is under way.
+    private bool _rebuilding;
+
     /// <summary>Opens or creates the index in <paramref name="directory"/> (created if missing).</summary>
     public SearchIndex(string directory)
     {
         System.IO.Directory.CreateDirectory(directory);
         _directory = FSDirectory.Open(new DirectoryInfo(directory));
+        _analyzer = BigramAnalysis.Create(() => _writerGrams);
         try
         {
             Open();
@@ -60,6 +82,7 @@ public sealed partial class SearchIndex : IDisposable
     private SearchIndex(LuceneDirectory directory)
     {
         _directory = directory;
+        _analyzer = BigramAnalysis.Create(() => _writerGrams);
         Open();
         _workers = new IndexingWorkers(Environment.ProcessorCount, Index);
     }
@@ -75,6 +98,17 @@ public sealed partial class SearchIndex : IDisposable
 
     /// <summary>The change-log position of the last commit, or null for a new or wiped index.</summary>
     public long? Checkpoint => _checkpoint;
+
+    /// <summary>The gram set of the last commit, which searches use.</summary>
+    internal GramSet Grams => _committedGrams;
+
+    /// <summary>
+    /// True when the gram set was learnt from a sample much smaller than the index has grown to:
+    /// searches stay exact, but some 3- and 4-character ones slow down. <see cref="SearchIndexer"/>
+    /// then rebuilds, which learns the set again (at most a few times in an index's life, all while
+    /// it is small: a full sample is never stale).
+    /// </summary>
+    public bool GramsStale => _committedGrams.IsStaleFor(Count);
 
     /// <summary>Documents visible to searches (as of the last commit).</summary>
     public long Count
@@ -100,6 +134,8 @@ public sealed partial class SearchIndex : IDisposable
             }
             _checkpoint = _pendingCheckpoint = data.TryGetValue(CheckpointKey, out var value)
                 && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var position) ? position : null;
+            _absentAbove = _writer.MaxDoc == 0 ? 0 : null;
+            _learning = _writer.MaxDoc == 0;
         }
         catch (LockObtainFailedException e)
         {
@@ -113,6 +149,8 @@ public sealed partial class SearchIndex : IDisposable
             foreach (var file in _directory.ListAll()) _directory.DeleteFile(file);
             OpenWriter(OpenMode.CREATE);
             _checkpoint = _pendingCheckpoint = null;
+            _absentAbove = 0;
+            _learning = true;
             WasReset = true;
             ResetReason = $"{e.GetType().Name}: {e.Message}";
         }
@@ -129,10 +167,12 @@ public sealed partial class SearchIndex : IDisposable
         _writer = new IndexWriter(_directory, config);
         if (!DirectoryReader.IndexExists(_directory))
         {
+            _writerGrams = GramSet.None;
             _writer.SetCommitData(CommitData(null));
             _writer.Commit();
         }
-        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new ParallelSearcherFactory());
+        _writerGrams = _committedGrams = GramSet.Parse(_writer.CommitData);
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new GramSearcherFactory(this));
     }
 
     private void CloseQuietly()
@@ -143,9 +183,10 @@ public sealed partial class SearchIndex : IDisposable
         _writer = null!;
     }
 
-    private static Dictionary<string, string> CommitData(long? checkpoint)
+    private Dictionary<string, string> CommitData(long? checkpoint)
     {
-        var data = new Dictionary<string, string> { [SchemaKey] = SearchSchema.Version };
+        var data = _writerGrams.Serialize();
+        data[SchemaKey] = SearchSchema.Version;
         if (checkpoint is { } c) data[CheckpointKey] = c.ToString(CultureInfo.InvariantCulture);
         return data;
     }
@@ -161,19 +202,64 @@ public sealed partial class SearchIndex : IDisposable
         foreach (var d in docs)
         {
             ArgumentNullException.ThrowIfNull(d);
-            _workers.Add(d);
+            lock (_upsertLock)
+            {
+                if (_learning)
+                {
+                    _sample.Add(d);
+                    _sampleChars += d.Title.Length + d.Body.Length + (d.AttachmentText?.Length ?? 0);
+                    if (_sample.Count >= GramSet.SampleItems || _sampleChars >= GramSet.SampleChars) FinishLearning(complete: true);
+                }
+                else
+                {
+                    Enqueue(d);
+                }
+            }
         }
+        lock (_upsertLock) _workers.Push();
     }
 
-    private void Index(SearchDocument d) =>
-        _writer.UpdateDocument(SearchSchema.IdTerm(d.Id), _builders.Value!.Build(d));
+    private void Enqueue(SearchDocument d)
+    {
+        var isNew = d.Id > _absentAbove;
+        if (isNew) _absentAbove = d.Id;
+        _workers.Add(new IndexingWork(d, isNew));
+    }
+
+    /// <summary>Learns the gram set from the held documents and indexes them under it. Holds the upsert lock.</summary>
+    private void FinishLearning(bool complete)
+    {
+        _workers.Drain(); // nothing is being indexed under the old set
+        _writerGrams = GramSet.Learn(_sample, complete);
+        _learning = false;
+        foreach (var d in _sample) Enqueue(d);
+        _workers.Push();
+        _sample.Clear();
+        _sampleChars = 0;
+    }
+
+    private void Index(IndexingWork work)
+    {
+        var doc = _builders.Value!.Build(work.Document);
+        if (work.IsNew) _writer.AddDocument(doc);
+        else _writer.UpdateDocument(SearchSchema.IdTerm(work.Document.Id), doc);
+    }
 
     public void Delete(IEnumerable<long> ids)
     {
         ArgumentNullException.ThrowIfNull(ids);
         var terms = ids.Select(SearchSchema.IdTerm).ToArray();
+        if (terms.Length == 0) return;
+        lock (_upsertLock)
+        {
+            if (_learning)
+            {
+                var gone = ids.ToHashSet();
+                _sample.RemoveAll(d => gone.Contains(d.Id));
+            }
+        }
         _workers.Drain(); // an upsert queued before this delete must not land after it
-        if (terms.Length > 0) _writer.DeleteDocuments(terms);
+        _writer.DeleteDocuments(terms);
     }
 
     /// <summary>Empties the index for a rebuild. The stored checkpoint goes too, at the next commit.</summary>
@@ -184,6 +270,15 @@ public sealed partial class SearchIndex : IDisposable
             _workers.Drain();
             _writer.DeleteAll();
             _pendingCheckpoint = null;
+            _rebuilding = true;
+            lock (_upsertLock)
+            {
+                _absentAbove = 0;
+                _learning = true;
+                _sample.Clear();
+                _sampleChars = 0;
+                _writerGrams = GramSet.None;
+            }
         }
     }
 
@@ -201,22 +296,31 @@ public sealed partial class SearchIndex : IDisposable
 
     private void CommitLocked(long? checkpoint)
     {
+        lock (_upsertLock)
+        {
+            if (_learning && _sample.Count > 0) FinishLearning(complete: false);
+        }
         _workers.Drain();
         _writer.SetCommitData(CommitData(checkpoint));
         _writer.Commit();
         _pendingCheckpoint = _checkpoint = checkpoint;
+        _rebuilding = false;
+        _committedGrams = _writerGrams; // before the refresh: the new searcher carries it
         _searchers.MaybeRefreshBlocking();
     }
 
     /// <summary>
     /// Closes the index. Uncommitted changes are committed under the last checkpoint, which is safe:
-    /// the log is replayed from that checkpoint and replays are idempotent.
+    /// the log is replayed from that checkpoint and replays are idempotent. A rebuild under way is
+    /// dropped instead: committed under the old checkpoint, a half-filled index would look complete,
+    /// and its documents would sit under the old gram set; the old index stays and catches up.
     /// </summary>
     public void Dispose()
     {
         _workers?.Dispose();
         _searchers?.Dispose();
-        _writer?.Dispose(waitForMerges: false);
+        if (_rebuilding) _writer?.Rollback();
+        else _writer?.Dispose(waitForMerges: false);
         _directory.Dispose();
         _analyzer.Dispose();
         _builders.Dispose();
@@ -225,9 +329,15 @@ public sealed partial class SearchIndex : IDisposable
     /// <summary>
     /// Searchers that score the index segments on all cores at once: halves the time of a query that
     /// hits half a million items on two cores. Under many concurrent searches it neither helps nor hurts.
+    /// Each carries the gram set its documents were indexed under (queries are planned with it).
     /// </summary>
-    private sealed class ParallelSearcherFactory : SearcherFactory
+    private sealed class GramSearcherFactory(SearchIndex index) : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader, TaskScheduler.Default);
+        public override IndexSearcher NewSearcher(IndexReader reader) => new GramSearcher(reader, index._committedGrams);
     }
+}
+
+internal sealed class GramSearcher(IndexReader reader, GramSet grams) : IndexSearcher(reader, TaskScheduler.Default)
+{
+    public GramSet Grams { get; } = grams;
 }

@@ -9,7 +9,8 @@ namespace Gongkai.Features.Search;
 /// Brings this instance's index up to date from the change log (STYLE.md §7): reads the entries
 /// after the index's own checkpoint, re-reads those items from the database (the truth), and
 /// commits the documents together with the new checkpoint. A new, lost or wiped index is rebuilt
-/// from all published items. Safe to call from several threads; one catch-up runs at a time.
+/// from all published items, and so is one that outgrew its gram set (<see cref="SearchIndex.GramsStale"/>).
+/// Safe to call from several threads; one catch-up runs at a time.
 /// </summary>
 public sealed class SearchIndexer(SearchIndex index, IServiceScopeFactory scopes, ILogger<SearchIndexer> log) : IDisposable
 {
@@ -27,6 +28,11 @@ public sealed class SearchIndexer(SearchIndex index, IServiceScopeFactory scopes
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
             if (index.Checkpoint is null) return await RebuildAsync(db, ct);
+            if (index.GramsStale)
+            {
+                log.LogInformation("Search index has outgrown the sample its gram set was learnt from; rebuilding");
+                return await RebuildAsync(db, ct);
+            }
             var total = 0;
             while (true)
             {

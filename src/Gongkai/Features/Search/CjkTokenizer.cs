@@ -1,0 +1,59 @@
+using Lucene.Net.Analysis;
+
+namespace Gongkai.Features.Search;
+
+/// <summary>
+/// What <see cref="BigramTokenizer"/> and <see cref="GramTokenizer"/> share: the whole field is read
+/// into one buffer and width- and case-folded there (<see cref="BigramAnalysis.Fold(char)"/>, one char
+/// for one char, so offsets stay those of the original), and CJK characters are recognised, a
+/// supplementary-plane Han character (𠮷) counting as one.
+/// </summary>
+internal abstract class CjkTokenizer : Tokenizer
+{
+    private char[] _text = new char[1024];
+
+    protected CjkTokenizer(TextReader input) : base(input) { }
+
+    /// <summary>The folded text of the field; valid up to <see cref="Length"/>.</summary>
+    protected char[] Text => _text;
+
+    protected int Length { get; private set; }
+
+    public override void Reset()
+    {
+        base.Reset();
+        if (_text.Length > 1 << 16) _text = new char[1024]; // do not keep a huge attachment's buffer for the next, short field
+        var length = 0;
+        for (int read; (read = m_input.Read(_text, length, _text.Length - length)) > 0;)
+        {
+            length += read;
+            if (length == _text.Length) Array.Resize(ref _text, _text.Length * 2);
+        }
+        for (var i = 0; i < length; i++) _text[i] = BigramAnalysis.Fold(_text[i]);
+        Length = length;
+    }
+
+    /// <summary>1 or 2 (a surrogate pair) when a CJK character starts at <paramref name="i"/>, else 0.</summary>
+    protected int CjkWidth(int i) => CjkWidth(_text.AsSpan(0, Length), i);
+
+    /// <summary>1 or 2 (a surrogate pair) when a CJK character starts at <paramref name="i"/> of <paramref name="text"/>, else 0.</summary>
+    public static int CjkWidth(ReadOnlySpan<char> text, int i)
+    {
+        if (i >= text.Length) return 0;
+        var c = text[i];
+        if (char.IsHighSurrogate(c))
+        {
+            // Planes 2 and 3: CJK Unified Ideographs Extension B onwards (D840–D8BF high surrogates).
+            return c is >= '\uD840' and <= '\uD8BF' && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 0;
+        }
+        return IsCjk(c) ? 1 : 0;
+    }
+
+    public static bool IsCjk(char c) =>
+        c is >= '\u4E00' and <= '\u9FFF'   // CJK Unified Ideographs
+          or >= '\u3400' and <= '\u4DBF'   // Extension A
+          or >= '\uF900' and <= '\uFAFF'   // Compatibility Ideographs
+          or >= '\u3040' and <= '\u30FF'   // Hiragana, Katakana
+          or >= '\uAC00' and <= '\uD7AF'   // Hangul syllables
+          or '\u3007';                      // 〇, as in 二〇二六年
+}
