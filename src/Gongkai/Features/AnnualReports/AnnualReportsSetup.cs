@@ -1,0 +1,14 @@
+namespace Gongkai.Features.AnnualReports;
+
+public static class AnnualReportsSetup
+{
+    public static void AddAnnualReports(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<AnnualReportService>();
+    }
+
+    public static void MapAnnualReports(this IEndpointRouteBuilder app)
+    {
+        app.MapAnnualReportsApi();
+    }
+}
