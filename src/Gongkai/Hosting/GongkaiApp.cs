@@ -1,6 +1,6 @@
-using Gongkai.Features.AnnualReports;
 using Gongkai.Data;
 using Gongkai.Features.Accounts;
+using Gongkai.Features.AnnualReports;
 using Gongkai.Features.Applications;
 using Gongkai.Features.Applications.Pages;
 using Gongkai.Features.Audit;
