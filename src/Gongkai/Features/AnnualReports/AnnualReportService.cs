@@ -28,13 +28,14 @@ public sealed class AnnualReportService(GongkaiDbContext db, TimeProvider clock)
     public async Task<AnnualReportContent> GetAsync(int year, string body, CancellationToken ct) =>
         (await ReadAsync(year, body, ct)).Content;
 
-    public async Task<ReportState> ReadAsync(int year, string? body, CancellationToken ct)
+    /// <param name="drafts">False leaves unsaved sections empty: for lists that only need the numbers and checks.</param>
+    public async Task<ReportState> ReadAsync(int year, string? body, CancellationToken ct, bool drafts = true)
     {
         var target = await ReportBody.ResolveAsync(db, clock, year, body, ct);
         var record = await db.AnnualReports.AsNoTracking().FirstOrDefaultAsync(r => r.Year == year && r.Body == target.Code, ct);
         if (record is { Status: AnnualReportStatus.Published, Snapshot: { } snapshot })
             return new ReportState(target, record, ReportSnapshot.Read(snapshot));
-        return new ReportState(target, record, await ComputeAsync(target, year, record?.IncludeDepartments ?? true, ct));
+        return new ReportState(target, record, await ComputeAsync(target, year, record?.IncludeDepartments ?? true, ct, drafts));
     }
 
     /// <summary>

@@ -259,8 +259,6 @@ namespace Gongkai.Data.Migrations.PostgreSQL
 
                     b.HasIndex("ApplicantName");
 
-                    b.HasIndex("FinishedOn");
-
                     b.HasIndex("ReceivedOn");
 
                     b.HasIndex("TrackingCode")
@@ -269,6 +267,10 @@ namespace Gongkai.Data.Migrations.PostgreSQL
                     b.HasIndex("Status", "DueOn");
 
                     b.HasIndex("DepartmentId", "Status", "DueOn");
+
+                    b.HasIndex("ReceivedOn", "FinishedOn", "ApplicantType", "DepartmentId");
+
+                    b.HasIndex("FinishedOn", "ApplicantType", "Outcome", "DepartmentId", "DueOn");
 
                     b.ToTable("Applications", (string)null);
                 });
@@ -440,9 +442,14 @@ namespace Gongkai.Data.Migrations.PostgreSQL
 
                     b.HasIndex("DepartmentId", "State");
 
-                    b.HasIndex("Kind", "State");
-
                     b.HasIndex("State", "PublishedOn");
+
+                    b.HasIndex("State", "PublishedOn", "DepartmentId", "CategoryId")
+                        .HasDatabaseName("IX_Items_AnnualReport_Published");
+
+                    b.HasIndex("Kind", "State", "DepartmentId", "WrittenOn", "PublishedOn", "Validity", "ValidityChangedOn")
+                        .HasDatabaseName("IX_Items_AnnualReport_Rules")
+                        .HasFilter("\"Kind\" IN (1, 2)");
 
                     b.ToTable("Items", (string)null);
                 });

@@ -34,7 +34,7 @@ public sealed class ReportsModel(GongkaiDbContext db, AnnualReportService report
             int? failed = null;
             if (status.Status == AnnualReportStatus.Draft)
             {
-                var state = await reports.ReadAsync(SelectedYear, status.Code, ct);
+                var state = await reports.ReadAsync(SelectedYear, status.Code, ct, drafts: false);
                 failed = state.Content.Checks().Count(c => !c.Passed);
             }
             Rows.Add(new Row(status, failed, AnnualReportEditing.CanEdit(scope, body)));

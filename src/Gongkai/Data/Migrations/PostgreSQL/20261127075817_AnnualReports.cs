@@ -80,14 +80,25 @@ namespace Gongkai.Data.Migrations.PostgreSQL
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Items_Kind_State",
+                name: "IX_Items_AnnualReport_Published",
                 table: "Items",
-                columns: new[] { "Kind", "State" });
+                columns: new[] { "State", "PublishedOn", "DepartmentId", "CategoryId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Applications_FinishedOn",
+                name: "IX_Items_AnnualReport_Rules",
+                table: "Items",
+                columns: new[] { "Kind", "State", "DepartmentId", "WrittenOn", "PublishedOn", "Validity", "ValidityChangedOn" },
+                filter: "\"Kind\" IN (1, 2)");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_FinishedOn_ApplicantType_Outcome_DepartmentId_~",
                 table: "Applications",
-                column: "FinishedOn");
+                columns: new[] { "FinishedOn", "ApplicantType", "Outcome", "DepartmentId", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_ReceivedOn_FinishedOn_ApplicantType_Department~",
+                table: "Applications",
+                columns: new[] { "ReceivedOn", "FinishedOn", "ApplicantType", "DepartmentId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AnnualReports_PublishedItemId",
@@ -126,11 +137,19 @@ namespace Gongkai.Data.Migrations.PostgreSQL
                 name: "ReportSectionTexts");
 
             migrationBuilder.DropIndex(
-                name: "IX_Items_Kind_State",
+                name: "IX_Items_AnnualReport_Published",
                 table: "Items");
 
             migrationBuilder.DropIndex(
-                name: "IX_Applications_FinishedOn",
+                name: "IX_Items_AnnualReport_Rules",
+                table: "Items");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Applications_FinishedOn_ApplicantType_Outcome_DepartmentId_~",
+                table: "Applications");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Applications_ReceivedOn_FinishedOn_ApplicantType_Department~",
                 table: "Applications");
         }
     }
