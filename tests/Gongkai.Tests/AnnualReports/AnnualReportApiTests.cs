@@ -49,6 +49,16 @@ public sealed class AnnualReportApiTests(ApplicationsFactory app) : IClassFixtur
         Assert.Equal("未找到", problem.GetProperty("title").GetString());
     }
 
+    [Fact]
+    public async Task A_year_is_reported_on_only_after_it_ends()
+    {
+        using var admin = await app.ApiAs("admin");
+        var thisYear = Gongkai.Hosting.ChinaTime.Today(app.Clock).Year;
+        var response = await admin.PostAsync($"/api/admin/reports/annual/{thisYear}/publish?body=jyj", null);
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("尚未结束", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
+
     [Theory]
     [InlineData("/api/reports/annual/2025")]
     [InlineData("/api/reports/annual/abc?body=gov")]

@@ -36,6 +36,9 @@ public sealed class PublishReport(GongkaiDbContext db, TimeProvider clock, Depar
                 throw new DepartmentScopeException("只有审核人或公开办管理员可以发布年度报告");
             if (record.Status == AnnualReportStatus.Published)
                 throw new Domain.Common.DomainConflictException($"{year}年度报告已经发布，不能重复发布");
+            // The report covers the whole year (统计期限至12月31日) and is published in the next one (第四十九条).
+            if (ChinaTime.Today(clock).Year <= year)
+                throw new Domain.Common.DomainConflictException($"{year}年度尚未结束，年度报告应在次年1月1日以后发布");
 
             var content = await reports.ComputeAsync(target, year, record.IncludeDepartments, ct);
             var failed = content.Checks().Where(c => !c.Passed).ToList();
