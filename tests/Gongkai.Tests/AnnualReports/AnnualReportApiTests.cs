@@ -49,6 +49,30 @@ public sealed class AnnualReportApiTests(ApplicationsFactory app) : IClassFixtur
         Assert.Equal("未找到", problem.GetProperty("title").GetString());
     }
 
+    [Theory]
+    [InlineData(2020, "other.other", "other")]                    // 60号: （六）其他处理 is one row
+    [InlineData(2020, "refused.third-party", "refused.third-party")]
+    [InlineData(2012, "refused.state-secret", "refused")]        // 2007 条例: four kinds of reply
+    [InlineData(2012, "partial", "partial")]
+    public async Task Older_years_count_outcomes_in_the_rows_of_their_format(int year, string outcome, string row)
+    {
+        using var admin = await app.ApiAs("admin");
+        var department = year == 2020 ? "minzj" : "czj";
+        var before = await Row(year, department, row);
+        var a = await ApplicationsTestKit.RegisterAsync(admin, $"{year}-04-01", department, description: $"{year}年{outcome}格式测试");
+        await ApplicationsTestKit.OkStepAsync(admin, a.Id, "reply", new { on = $"{year}-04-10", outcome, text = "答复" });
+        var after = await Row(year, department, row);
+        Assert.Equal(before + 1, after);
+    }
+
+    private async Task<long> Row(int year, string department, string key)
+    {
+        using var client = app.Anonymous();
+        var report = await client.GetFromJsonAsync<JsonElement>($"/api/reports/annual/{year}?body={department}");
+        return report.GetProperty("tables").GetProperty("applications").GetProperty("rows").EnumerateArray()
+            .Single(r => r.GetProperty("key").GetString() == key).GetProperty("values")[6].GetInt64();
+    }
+
     [Fact]
     public async Task A_year_is_reported_on_only_after_it_ends()
     {
