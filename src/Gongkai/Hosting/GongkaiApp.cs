@@ -1,5 +1,6 @@
 using Gongkai.Data;
 using Gongkai.Features.Accounts;
+using Gongkai.Features.AnnualReports;
 using Gongkai.Features.Applications;
 using Gongkai.Features.Applications.Pages;
 using Gongkai.Features.Audit;
@@ -68,6 +69,7 @@ public static class GongkaiApp
         builder.AddCatalogue();
         builder.AddApplications();
         builder.AddApplicationPages();
+        builder.AddAnnualReports();
         builder.AddSearch();
         builder.AddNotifications();
         builder.AddDocuments();
@@ -105,6 +107,7 @@ public static class GongkaiApp
         app.MapAuditApi();
         app.MapCatalogue();
         app.MapApplications();
+        app.MapAnnualReports();
         app.MapItemsSearchApi();
         app.MapOperations();
     }

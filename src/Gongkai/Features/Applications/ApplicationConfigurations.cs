@@ -16,6 +16,10 @@ internal sealed class InformationApplicationConfiguration : IEntityTypeConfigura
         // The office's view over all departments, and the overdue list.
         b.HasIndex(a => new { a.Status, a.DueOn });
         b.HasIndex(a => a.ReceivedOn);
+        // The annual report's table 三 (《条例》第五十条): receipts and conclusions of a year counted from the
+        // index alone, for the district (a date range) and for one department.
+        b.HasIndex(a => new { a.ReceivedOn, a.FinishedOn, a.ApplicantType, a.DepartmentId });
+        b.HasIndex(a => new { a.FinishedOn, a.ApplicantType, a.Outcome, a.DepartmentId, a.DueOn });
         // Repeat applications are looked up by applicant (第三十六条第（六）项).
         b.HasIndex(a => a.ApplicantName);
         b.Property(a => a.TrackingCode).HasMaxLength(32);
