@@ -1,5 +1,6 @@
 using Gongkai.Data;
 using Gongkai.Features.Accounts;
+using Gongkai.Features.AnnualReports.Lint;
 using Gongkai.Features.Applications;
 using Gongkai.Features.Applications.Pages;
 using Gongkai.Features.Audit;
@@ -106,6 +107,7 @@ public static class GongkaiApp
         app.MapCatalogue();
         app.MapApplications();
         app.MapItemsSearchApi();
+        app.MapReportLintApi();
         app.MapOperations();
     }
 
