@@ -26,6 +26,7 @@ public enum FigureSource
 public sealed class ProactiveTable
 {
     private readonly Dictionary<string, decimal?> _figures = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _sources = new(StringComparer.Ordinal);
 
     public ProactiveTable(ReportFormat format)
     {
@@ -48,6 +49,17 @@ public sealed class ProactiveTable
                 throw new ArgumentException($"No cell '{key}' in table 二 of the {Format.Code()} format.", nameof(key));
             _figures[key] = value;
         }
+    }
+
+    /// <summary>Where a figure came from (数据来源), e.g. 区行政审批局业务系统导出; empty when not noted.</summary>
+    public string SourceOf(string key) => _sources.GetValueOrDefault(key) ?? "";
+
+    public void SetSource(string key, string? source)
+    {
+        if (!Keys.Contains(key, StringComparer.Ordinal))
+            throw new ArgumentException($"No cell '{key}' in table 二 of the {Format.Code()} format.", nameof(key));
+        if (string.IsNullOrWhiteSpace(source)) _sources.Remove(key);
+        else _sources[key] = source.Trim();
     }
 
     /// <summary>The cells the catalogue computes; every other cell is entered by staff.</summary>

@@ -52,6 +52,9 @@ public abstract class GongkaiDbContext : IdentityDbContext<StaffUser>, IDataProt
     public DbSet<InformationApplication> Applications => Set<InformationApplication>();
     public DbSet<ApplicationEvent> ApplicationEvents => Set<ApplicationEvent>();
     public DbSet<RemedyCase> RemedyCases => Set<RemedyCase>();
+    public DbSet<Domain.AnnualReports.AnnualReport> AnnualReports => Set<Domain.AnnualReports.AnnualReport>();
+    public DbSet<Features.AnnualReports.ReportFigure> ReportFigures => Set<Features.AnnualReports.ReportFigure>();
+    public DbSet<Features.AnnualReports.ReportSectionText> ReportSectionTexts => Set<Features.AnnualReports.ReportSectionText>();
 
     public DateTime UtcNow => _clock.GetUtcNow().UtcDateTime;
 

@@ -1,3 +1,4 @@
+using Gongkai.Features.AnnualReports;
 using Gongkai.Data;
 using Gongkai.Features.Accounts;
 using Gongkai.Features.AnnualReports.Lint;
@@ -69,6 +70,7 @@ public static class GongkaiApp
         builder.AddCatalogue();
         builder.AddApplications();
         builder.AddApplicationPages();
+        builder.AddAnnualReports();
         builder.AddSearch();
         builder.AddNotifications();
         builder.AddDocuments();
@@ -106,6 +108,7 @@ public static class GongkaiApp
         app.MapAuditApi();
         app.MapCatalogue();
         app.MapApplications();
+        app.MapAnnualReports();
         app.MapItemsSearchApi();
         app.MapReportLintApi();
         app.MapOperations();

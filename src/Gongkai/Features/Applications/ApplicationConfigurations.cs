@@ -16,6 +16,8 @@ internal sealed class InformationApplicationConfiguration : IEntityTypeConfigura
         // The office's view over all departments, and the overdue list.
         b.HasIndex(a => new { a.Status, a.DueOn });
         b.HasIndex(a => a.ReceivedOn);
+        // The annual report's table 三 counts conclusions by FinishedOn (《条例》第五十条).
+        b.HasIndex(a => a.FinishedOn);
         // Repeat applications are looked up by applicant (第三十六条第（六）项).
         b.HasIndex(a => a.ApplicantName);
         b.Property(a => a.TrackingCode).HasMaxLength(32);
