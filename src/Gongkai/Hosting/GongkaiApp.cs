@@ -1,6 +1,7 @@
 using Gongkai.Features.AnnualReports;
 using Gongkai.Data;
 using Gongkai.Features.Accounts;
+using Gongkai.Features.AnnualReports.Documents;
 using Gongkai.Features.AnnualReports.Lint;
 using Gongkai.Features.Applications;
 using Gongkai.Features.Applications.Pages;
@@ -109,6 +110,7 @@ public static class GongkaiApp
         app.MapCatalogue();
         app.MapApplications();
         app.MapAnnualReports();
+        app.MapAnnualReportFiles();
         app.MapItemsSearchApi();
         app.MapReportLintApi();
         app.MapOperations();
