@@ -75,6 +75,7 @@ public static class GongkaiApp
         builder.AddSearch();
         builder.AddNotifications();
         builder.AddDocuments();
+        builder.AddReportLint();
         builder.AddOperations();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<AuditChainVerifier>();

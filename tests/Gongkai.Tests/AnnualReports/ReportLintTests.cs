@@ -230,3 +230,18 @@ public sealed class ReportLintTests(GongkaiFactory app) : IClassFixture<GongkaiF
         Assert.False(ok);
     }
 }
+
+/// <summary>The anonymous lint API is rate-limited per address (its own factory: the limit is per app).</summary>
+public sealed class ReportLintRateLimitTests(GongkaiFactory app) : IClassFixture<GongkaiFactory>
+{
+    [Fact]
+    public async Task Past_the_limit_an_address_gets_429()
+    {
+        using var client = app.Anonymous();
+        for (var i = 0; i < Gongkai.Features.AnnualReports.Lint.ReportLintApi.RequestsPerMinute; i++)
+            Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("/api/reports/lint", JsonContent.Create(new { html = "" }))).StatusCode);
+        var refused = await client.PostAsync("/api/reports/lint", JsonContent.Create(new { html = "" }));
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.StartsWith("application/problem+json", refused.Content.Headers.ContentType?.ToString());
+    }
+}

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Threading.RateLimiting;
 using Gongkai.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,6 +18,15 @@ public static class ReportLintApi
 
     public sealed record LintText(string? Html);
 
+    /// <summary>Reading a 10 MB page costs a second of CPU: an anonymous caller gets this many a minute per address.</summary>
+    public const int RequestsPerMinute = 60;
+    private const string RatePolicy = "report-lint";
+
+    public static void AddReportLint(this WebApplicationBuilder builder) =>
+        builder.Services.AddRateLimiter(o => o.AddPolicy(RatePolicy, ctx => RateLimitPartition.GetFixedWindowLimiter(
+            ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = RequestsPerMinute, Window = TimeSpan.FromMinutes(1) })));
+
     public static void MapReportLintApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/reports/lint", Lint)
@@ -26,6 +36,7 @@ public static class ReportLintApi
             .Produces<LintReport>()
             .ProducesProblem(400).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422)
             .AllowAnonymous()
+            .RequireRateLimiting(RatePolicy)
             // Reads only what is sent and changes nothing: a cross-site form gains nothing from it.
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(AnnualReportLinter.MaxBytes + EnvelopeBytes));
