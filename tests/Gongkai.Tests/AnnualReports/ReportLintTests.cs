@@ -213,6 +213,27 @@ public sealed class ReportLintTests(GongkaiFactory app) : IClassFixture<GongkaiF
 
         var empty = WebUtility.HtmlDecode(await (await client.PostFormAsync("/admin/reports/lint", [new("Html", "<p>没有表格</p>")])).Content.ReadAsStringAsync());
         Assert.Contains("无法校验：内容中没有表格", empty);
+
+        // A file uploaded through the page: our own DOCX passes; one past the limit is refused, never a 500.
+        var form = await client.GetStringAsync("/admin/reports/lint");
+        using var upload = new MultipartFormDataContent
+        {
+            { new StringContent(Html.AntiforgeryToken(form)), "__RequestVerificationToken" },
+            { new ByteArrayContent(AnnualReportFilesTests.Docx(SampleReports.Content())), "Upload", "报告.docx" },
+        };
+        var uploaded = WebUtility.HtmlDecode(await (await client.PostAsync("/admin/reports/lint", upload)).Content.ReadAsStringAsync());
+        Assert.Contains("表三按 2021 年格式读取，共核对 44 项，未通过 0 项", uploaded);
+
+        using var huge = new MultipartFormDataContent
+        {
+            { new StringContent(Html.AntiforgeryToken(form)), "__RequestVerificationToken" },
+            { new ByteArrayContent(new byte[11 * 1024 * 1024]), "Upload", "huge.html" },
+        };
+        var refused = await client.PostAsync("/admin/reports/lint", huge);
+        Assert.True((int)refused.StatusCode is 200 or 400 or 413, $"{(int)refused.StatusCode}: {await refused.Content.ReadAsStringAsync()}");
+        Assert.Contains("过大", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        var pasted = await client.PostFormAsync("/admin/reports/lint", [new("Html", new string('a', 11 * 1024 * 1024))]);
+        Assert.Contains("过大", WebUtility.HtmlDecode(await pasted.Content.ReadAsStringAsync()));
     }
 
     [Fact]

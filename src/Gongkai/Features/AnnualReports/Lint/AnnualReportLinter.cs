@@ -29,6 +29,7 @@ public static class AnnualReportLinter
     {
         ArgumentNullException.ThrowIfNull(html);
         if (string.IsNullOrWhiteSpace(html)) throw new LintInputException(400, "内容为空：请粘贴年度报告的网页源代码或正文，或上传 .html / .docx 文件。");
+        if (html.Length > MaxBytes) throw new LintInputException(413, $"内容过大：文件或文本不能超过 {MaxBytes / 1024 / 1024} MB。");
         if (html.Contains('\0')) throw new LintInputException(415, "内容不是文本：请上传 .html 或 .docx 文件，或粘贴网页源代码。");
         var problems = new List<string>();
         return Lint("html", HtmlReportTables.Read(html, problems), problems);

@@ -8,10 +8,15 @@ namespace Gongkai.Features.AnnualReports.Lint.Admin;
 /// it: upload the .docx or .html, or paste the page's source, and see every failed cross-check with
 /// the cells involved. Nothing is stored.
 /// </summary>
-[RequestSizeLimit(AnnualReportLinter.MaxBytes + 128 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = AnnualReportLinter.MaxBytes + 128 * 1024, ValueLengthLimit = AnnualReportLinter.MaxBytes)]
+// The form limits are above the server's body limit: a request too large for the server is refused there
+// (413, the Chinese error page); one the server takes is parsed whole, so the handler can say what is wrong
+// instead of the form parser throwing.
+[RequestSizeLimit(ServerLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = 2 * ServerLimit, ValueLengthLimit = 2 * ServerLimit)]
 public sealed class ReportLintModel : PageModel
 {
+    private const int ServerLimit = 2 * AnnualReportLinter.MaxBytes;
+
     [BindProperty] public IFormFile? Upload { get; set; }
     [BindProperty] public string? Html { get; set; }
 
