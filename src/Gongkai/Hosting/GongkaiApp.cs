@@ -1,6 +1,6 @@
-using Gongkai.Features.AnnualReports;
 using Gongkai.Data;
 using Gongkai.Features.Accounts;
+using Gongkai.Features.AnnualReports;
 using Gongkai.Features.AnnualReports.Documents;
 using Gongkai.Features.AnnualReports.Lint;
 using Gongkai.Features.Applications;

@@ -37,8 +37,11 @@ public sealed class AnnualReportService(GongkaiDbContext db, TimeProvider clock)
         return new ReportState(target, record, await ComputeAsync(target, year, record?.IncludeDepartments ?? true, ct));
     }
 
-    /// <summary>The live report: counted tables, entered figures, saved texts or drafts.</summary>
-    public async Task<AnnualReportContent> ComputeAsync(ReportBody body, int year, bool includeDepartments, CancellationToken ct)
+    /// <summary>
+    /// The live report: counted tables, entered figures, saved texts or drafts (<paramref name="drafts"/> false
+    /// leaves unsaved sections empty, for overviews that only need the checks).
+    /// </summary>
+    public async Task<AnnualReportContent> ComputeAsync(ReportBody body, int year, bool includeDepartments, CancellationToken ct, bool drafts = true)
     {
         IReadOnlyList<int>? units = body.IsDistrictGovernment && includeDepartments ? null : body.OwnUnits;
         var computation = new ReportComputation(db, year, units);
@@ -58,9 +61,10 @@ public sealed class AnnualReportService(GongkaiDbContext db, TimeProvider clock)
         var texts = await db.ReportSectionTexts.AsNoTracking().Where(s => s.Year == year && s.Body == body.Code)
             .ToDictionaryAsync(s => s.Key, s => s.Text, ct);
         ReportFacts? facts = null;
-        if (ReportSections.Keys(format).Any(k => !texts.ContainsKey(k)))
+        if (drafts && ReportSections.Keys(format).Any(k => !texts.ContainsKey(k)))
             facts = await computation.FactsAsync(applications, ct);
-        var sections = ReportSections.Build(format, key => texts.TryGetValue(key, out var t) ? t : SectionDrafts.For(key, format, year, facts!));
+        var sections = ReportSections.Build(format, key => texts.TryGetValue(key, out var t) ? t
+            : facts is null ? "" : SectionDrafts.For(key, format, year, facts));
 
         return new AnnualReportContent(year, body.Code, body.Name, format, sections, proactive, applications, review);
     }

@@ -56,7 +56,7 @@ public static class SectionDrafts
 
     private static string FeeSentence(int year, ReportFacts f) => f.FeesPaid == 0
         ? $"{year}年，本机关未收取信息处理费。"
-        : $"{year}年，本机关依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）收取信息处理费{N(f.FeeAmount)}元，涉及申请{N(f.FeesPaid)}件。";
+        : $"{year}年，本机关{(year >= 2021 ? "依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）" : "")}收取信息处理费{N(f.FeeAmount)}元，涉及申请{N(f.FeesPaid)}件。";
 
     private static string N(long n) => n.ToString(CultureInfo.InvariantCulture);
 }
