@@ -1,6 +1,8 @@
 using Gongkai.Data;
 using Gongkai.Features.Accounts;
 using Gongkai.Features.AnnualReports;
+using Gongkai.Features.AnnualReports.Documents;
+using Gongkai.Features.AnnualReports.Lint;
 using Gongkai.Features.Applications;
 using Gongkai.Features.Applications.Pages;
 using Gongkai.Features.Audit;
@@ -73,6 +75,7 @@ public static class GongkaiApp
         builder.AddSearch();
         builder.AddNotifications();
         builder.AddDocuments();
+        builder.AddReportLint();
         builder.AddOperations();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<AuditChainVerifier>();
@@ -108,7 +111,9 @@ public static class GongkaiApp
         app.MapCatalogue();
         app.MapApplications();
         app.MapAnnualReports();
+        app.MapAnnualReportFiles();
         app.MapItemsSearchApi();
+        app.MapReportLintApi();
         app.MapOperations();
     }
 
