@@ -40,6 +40,7 @@ public class AnnualReportBenchmarks
 
     private readonly TimeProvider _clock = new FixedClock(new DateTimeOffset(2026, 11, 27, 2, 0, 0, TimeSpan.Zero));
     private string _folder = "";
+    private bool _keep;
     private Func<GongkaiDbContext> _open = null!;
     private string _departmentCode = "";
 
@@ -58,9 +59,20 @@ public class AnnualReportBenchmarks
     {
         if (Provider == "Sqlite")
         {
-            _folder = Directory.CreateTempSubdirectory("gongkai-report-bench-").FullName;
-            var options = new DbContextOptionsBuilder<SqliteGongkaiDbContext>().UseSqlite($"Data Source={Path.Combine(_folder, "report.db")}").Options;
+            // GONGKAI_REPORT_DB keeps the seeded SQLite file for another run (or for EXPLAIN in sqlite3).
+            var kept = Environment.GetEnvironmentVariable("GONGKAI_REPORT_DB");
+            _keep = kept is not null;
+            _folder = kept is null ? Directory.CreateTempSubdirectory("gongkai-report-bench-").FullName : Path.GetDirectoryName(Path.GetFullPath(kept))!;
+            var file = kept is null ? Path.Combine(_folder, "report.db") : Path.GetFullPath(kept);
+            var options = new DbContextOptionsBuilder<SqliteGongkaiDbContext>().UseSqlite($"Data Source={file}").Options;
             _open = () => new SqliteGongkaiDbContext(options);
+            if (_keep && File.Exists(file))
+            {
+                using var existing = _open();
+                existing.Database.Migrate();
+                _departmentCode = "d07";
+                return;
+            }
         }
         else
         {
@@ -190,7 +202,7 @@ public class AnnualReportBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
-        if (Provider != "Sqlite") return;
+        if (Provider != "Sqlite" || _keep) return;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }
