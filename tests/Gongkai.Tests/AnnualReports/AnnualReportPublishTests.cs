@@ -129,6 +129,13 @@ public sealed class AnnualReportPublishTests(ApplicationsFactory app) : IClassFi
         Assert.Contains("申请人情况", page);
         Assert.Contains("rowspan=\"22\"", page);          // 三、本年度办理结果 over its 22 rows
         Assert.Contains("部分栏目更新不及时。", page);
+        // The published page offers the same report as files, which anyone may download.
+        Assert.Contains("/api/reports/annual/2025.docx?body=jyj", page);
+        using (var docx = await anonymous.GetAsync("/api/reports/annual/2025.docx?body=jyj"))
+        {
+            Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+            Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.Content.Headers.ContentType?.MediaType);
+        }
         Assert.Contains("区行政审批局审批系统导出", (await Report(anonymous, 2025, "jyj")).GetProperty("tables").GetRawText());
 
         // Frozen: a late application changes nothing in the published report; edits and a second publication are refused.

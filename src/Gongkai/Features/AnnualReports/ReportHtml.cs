@@ -35,6 +35,12 @@ public static class ReportHtml
                 default: break;
             }
         }
+        // The same report as files; a published report's routes serve its frozen snapshot, so the numbers match.
+        var query = "?body=" + Uri.EscapeDataString(report.Body);
+        html.Append("<p class=\"report-files\">下载：")
+            .Append($"<a href=\"/api/reports/annual/{report.Year}.docx{query}\">Word 版</a>　")
+            .Append($"<a href=\"/api/reports/annual/{report.Year}.pdf{query}\">PDF 版</a>　")
+            .Append($"<a href=\"/api/reports/annual/{report.Year}.xlsx{query}\">Excel 统计表</a></p>\n");
         return html.ToString();
     }
 
