@@ -78,6 +78,8 @@ public static class GongkaiApp
 
     public static void UseGongkai(this WebApplication app)
     {
+        // Outermost: the request id is on every response, error pages included, and /metrics counts what the client got.
+        app.UseMiddleware<Features.Operations.RequestTelemetry>();
         app.UseExceptionHandler();
         // Warm public item pages are answered here, before the rest of the pipeline.
         app.UseMiddleware<Features.Catalogue.ItemPageCacheMiddleware>();
