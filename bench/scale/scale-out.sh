@@ -108,17 +108,23 @@ ID=$(curl -fsS "$A/api/items" -H "Authorization: Bearer $TOKEN" -H 'Content-Type
   -d "{\"title\":\"${WORD}公告\",\"department\":\"jyj\",\"writtenOn\":\"2026-11-20\",\"category\":\"jc-ywjy\",\"body\":\"<p>${WORD}。</p>\"}" \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 curl -fsS -o /dev/null -X POST "$A/api/items/$ID/submit" -H "Authorization: Bearer $TOKEN"
-T0=$(now_ms)
 curl -fsS -o /dev/null "$A/api/items/$ID/approve" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{}'
-found_in() { # base -> ms until the search finds the item (or "never" after 10 s)
-  local url="$1/api/items?q=$(python3 -c "import urllib.parse,sys; print(urllib.parse.quote(sys.argv[1]))" "$WORD")"
-  while (( $(now_ms) - T0 < 10000 )); do
-    curl -fsS "$url" | grep -q "\"id\":$ID[,}]" && { echo $(( $(now_ms) - T0 )); return; }
+T0=$(now_ms)
+QUERY=$(python3 -c "import urllib.parse,sys; print(urllib.parse.quote(sys.argv[1]))" "$WORD")
+found_in() { # base [t0] -> ms since t0 until the search finds the item (or "never" after 10 s)
+  local start=${2:-$(now_ms)}
+  while (( $(now_ms) - start < 10000 )); do
+    curl -fsS "$1/api/items?q=$QUERY" | grep -q "\"id\":$ID[,}]" && { echo $(( $(now_ms) - start )); return; }
     sleep 0.05
   done
   echo never
 }
-SEEN_A=$(found_in "$A"); SEEN_B=$(found_in "$B")
+# Both instances are polled at once, from the moment the approval returned.
+found_in "$A" "$T0" >"$WORK/seen-a" &
+SEEN_A_PID=$!
+found_in "$B" "$T0" >"$WORK/seen-b"
+wait "$SEEN_A_PID"
+SEEN_A=$(cat "$WORK/seen-a") SEEN_B=$(cat "$WORK/seen-b")
 echo "  item $ID published on A: searchable on A after ${SEEN_A} ms, on B after ${SEEN_B} ms"
 check "published item searchable on A within 2 s" "[[ $SEEN_A != never && $SEEN_A -le 2000 ]]"
 check "published item searchable on B within 2 s" "[[ $SEEN_B != never && $SEEN_B -le 2000 ]]"
@@ -153,7 +159,11 @@ echo 0 >"$WORK/progress"
 python3 bench/scale/submit.py "$A" "$SUBMISSIONS" "$CONCURRENCY" "$RUN" "$WORK/progress" "$WORK/results" &
 SUBMIT_PID=$!
 KILL_AT=$(( SUBMISSIONS / 3 ))
-for _ in $(seq 1 1200); do (( $(cat "$WORK/progress") >= KILL_AT )) && break; sleep 0.05; done
+for _ in $(seq 1 2400); do
+  DONE=$(cat "$WORK/progress" 2>/dev/null || true)
+  (( ${DONE:-0} >= KILL_AT )) && break
+  sleep 0.05
+done
 kill -KILL "$A_PID"; wait "$A_PID" 2>/dev/null || true
 echo "  A killed (SIGKILL) after $(cat "$WORK/progress") answers"
 start_instance A $PORT_A; wait_ready $PORT_A

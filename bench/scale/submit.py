@@ -7,7 +7,7 @@ Each submission carries a unique description "<RUN_ID>-<n>", so the database can
 every 201 (present) and for duplicates (none twice). Writes one line per submission to
 RESULTS_FILE: n, HTTP status (0 when the connection failed or was cut), tracking code.
 """
-import json, sys, threading, urllib.request, urllib.error
+import json, os, sys, threading, urllib.request, urllib.error
 from concurrent.futures import ThreadPoolExecutor
 
 url, total, concurrency, run_id, progress_file, results_file = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5], sys.argv[6]
@@ -15,6 +15,12 @@ lock = threading.Lock()
 done = 0
 results = []
 start = threading.Event()
+
+def write_progress(count):
+    # Written aside and renamed, so that the script never reads a half-written number.
+    with open(progress_file + ".tmp", "w") as f:
+        f.write(str(count))
+    os.replace(progress_file + ".tmp", progress_file)
 
 def submit(n):
     global done
@@ -38,16 +44,14 @@ def submit(n):
         done += 1
         results.append((n, status, code))
         if done % 25 == 0:
-            with open(progress_file, "w") as f:
-                f.write(str(done))
+            write_progress(done)
 
 with ThreadPoolExecutor(max_workers=concurrency) as pool:
     futures = [pool.submit(submit, n) for n in range(total)]
     start.set()
     for f in futures:
         f.result()
-with open(progress_file, "w") as f:
-    f.write(str(done))
+write_progress(done)
 with open(results_file, "w") as f:
     for n, status, code in sorted(results):
         f.write(f"{n} {status} {code}\n")
