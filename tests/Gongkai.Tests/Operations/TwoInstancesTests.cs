@@ -172,4 +172,22 @@ public sealed class TwoInstancesTests(TwoInstances pair) : IClassFixture<TwoInst
             .Where(e => e.EntityType == nameof(DisclosureItem) && idTexts.Contains(e.EntityId) && e.ActorName == "系统" && e.After!.Contains("IndexNumber")).Count());
         Assert.Equal(ids.Count, publications);
     }
+
+    [Fact]
+    public async Task A_job_lease_held_on_one_instance_makes_the_other_wait_until_it_is_released()
+    {
+        await using var scopeA = pair.A.Services.CreateAsyncScope();
+        await using var scopeB = pair.B.Services.CreateAsyncScope();
+        var held = await Gongkai.Data.JobLease.AcquireAsync(scopeA.ServiceProvider, "lease-test", CancellationToken.None);
+        var waiting = Gongkai.Data.JobLease.AcquireAsync(scopeB.ServiceProvider, "lease-test", CancellationToken.None);
+        await Task.Delay(500);
+        Assert.False(waiting.IsCompleted, "B took the lease while A held it");
+
+        // Another job is not held up by it.
+        await using (await Gongkai.Data.JobLease.AcquireAsync(scopeB.ServiceProvider, "other-job", CancellationToken.None)) { }
+
+        await held.DisposeAsync();
+        await using var taken = await waiting.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(waiting.IsCompletedSuccessfully);
+    }
 }
