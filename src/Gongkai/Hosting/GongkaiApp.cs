@@ -93,6 +93,7 @@ public static class GongkaiApp
         if (!Directory.Exists(app.Environment.WebRootPath) && Directory.Exists(shippedWebRoot))
             app.UseStaticFiles(new StaticFileOptions { FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(shippedWebRoot) });
         app.UseRouting();
+        app.Use(Features.Operations.RequestTelemetry.RememberEndpoint);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

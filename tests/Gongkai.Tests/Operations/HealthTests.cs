@@ -41,6 +41,7 @@ public sealed class HealthTests(GongkaiFactory app) : IClassFixture<GongkaiFacto
         using var client = app.Anonymous();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/items/987654321")).StatusCode);
+        using (var odd = new HttpRequestMessage(new HttpMethod("BREW"), "/no-such-page-4711")) await client.SendAsync(odd);
 
         var response = await client.GetAsync("/metrics");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -50,6 +51,9 @@ public sealed class HealthTests(GongkaiFactory app) : IClassFixture<GongkaiFacto
         // Route templates, never raw paths: one series for every item id.
         Assert.Contains("gongkai_http_requests_total{route=\"/api/items/{id:long}\",method=\"GET\",status=\"404\"} ", text);
         Assert.DoesNotContain("987654321", text);
+        Assert.DoesNotContain("BREW", text);
+        Assert.DoesNotContain("4711", text);
+        Assert.Contains("gongkai_http_requests_total{route=\"(unmatched)\",method=\"OTHER\",status=\"", text);
         Assert.Contains("# TYPE gongkai_http_request_duration_seconds histogram", text);
         Assert.Contains("gongkai_http_request_duration_seconds_bucket{route=\"/\",le=\"+Inf\"} ", text);
         Assert.Contains("gongkai_database_up 1", text);

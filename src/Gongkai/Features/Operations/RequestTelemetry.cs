@@ -37,25 +37,44 @@ internal sealed class RequestTelemetry(RequestDelegate next, HttpMetrics metrics
         finally
         {
             scope?.Dispose();
-            metrics.Record(RouteOf(context), context.Request.Method, context.Response.StatusCode,
+            metrics.Record(RouteOf(context), MethodOf(context.Request.Method), context.Response.StatusCode,
                 Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
     }
+
+    /// <summary>Any token is a method to Kestrel: unknown ones share one label, so a client cannot add series.</summary>
+    private static string MethodOf(string method) => method switch
+    {
+        "GET" or "HEAD" or "POST" or "PUT" or "PATCH" or "DELETE" or "OPTIONS" => method,
+        _ => "OTHER",
+    };
 
     /// <summary>Short, printable ASCII without quotes: safe in a header, a log line and a label.</summary>
     private static bool IsUsable(string id) =>
         id.Length is > 0 and <= 128 && id.All(c => c is > ' ' and < '\x7f' and not '"' and not '\\');
 
+    private static readonly object EndpointKey = new();
+
+    /// <summary>
+    /// Right after routing: remembers the endpoint the request itself matched (or none), before a
+    /// re-executed error page (/error/404) replaces it.
+    /// </summary>
+    public static Task RememberEndpoint(HttpContext context, RequestDelegate next)
+    {
+        context.Items.TryAdd(EndpointKey, context.GetEndpoint());
+        return next(context);
+    }
+
     /// <summary>The route template, never the raw path: label values stay few however many items there are.</summary>
     private static string RouteOf(HttpContext context)
     {
-        var endpoint = context.GetEndpoint();
+        var endpoint = context.Items.TryGetValue(EndpointKey, out var matched) ? matched as Endpoint : context.GetEndpoint();
         if (endpoint is RouteEndpoint { RoutePattern.RawText: { } pattern }) return "/" + pattern.TrimStart('/');
         if (endpoint?.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is { } page)
             return page.ViewEnginePath;
         // Answered before routing: the item-page cache, static files, or nothing matched.
         if (context.Response.Headers.ContainsKey("X-Cache")) return "/items/{id} (cache)";
-        if (context.Response.StatusCode == StatusCodes.Status404NotFound) return "(unmatched)";
+        if (context.Response.StatusCode >= 400) return "(unmatched)";
         return "(static)";
     }
 }
