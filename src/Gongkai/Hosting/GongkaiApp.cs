@@ -83,6 +83,8 @@ public static class GongkaiApp
 
     public static void UseGongkai(this WebApplication app)
     {
+        // Outermost: the request id is on every response, error pages included, and /metrics counts what the client got.
+        app.UseMiddleware<Features.Operations.RequestTelemetry>();
         app.UseExceptionHandler();
         // Warm public item pages are answered here, before the rest of the pipeline.
         app.UseMiddleware<Features.Catalogue.ItemPageCacheMiddleware>();
@@ -96,6 +98,7 @@ public static class GongkaiApp
         if (!Directory.Exists(app.Environment.WebRootPath) && Directory.Exists(shippedWebRoot))
             app.UseStaticFiles(new StaticFileOptions { FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(shippedWebRoot) });
         app.UseRouting();
+        app.Use(Features.Operations.RequestTelemetry.RememberEndpoint);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

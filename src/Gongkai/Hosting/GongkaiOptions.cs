@@ -33,7 +33,17 @@ public sealed class GongkaiOptions
 
     public string FullDataPath => Path.GetFullPath(DataPath);
     public string FilesPath => Path.Combine(FullDataPath, "files");
-    public string IndexPath => Path.Combine(FullDataPath, "index");
+    /// <summary>
+    /// This instance's search index folder; default &lt;DataPath&gt;/index. Instances that share one
+    /// data folder (the files on shared storage) each set their own: an index belongs to one process.
+    /// </summary>
+    public string IndexPath
+    {
+        get => string.IsNullOrWhiteSpace(_indexPath) ? Path.Combine(FullDataPath, "index") : Path.GetFullPath(_indexPath);
+        set => _indexPath = value;
+    }
+
+    private string? _indexPath;
 }
 
 public sealed class DatabaseOptions

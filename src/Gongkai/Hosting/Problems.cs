@@ -121,6 +121,9 @@ internal sealed class GongkaiExceptionHandler(IProblemDetailsService problems, I
         {
             if (x is System.Net.Sockets.SocketException or TimeoutException) return true;
             if (x is Npgsql.NpgsqlException { IsTransient: true }) return true;
+            // The server shutting down or starting up under a running instance (57P01 admin_shutdown,
+            // 57P02 crash_shutdown, 57P03 cannot_connect_now) and lost connections (class 08).
+            if (x is Npgsql.PostgresException { SqlState: "57P01" or "57P02" or "57P03" } or Npgsql.PostgresException { SqlState: ['0', '8', ..] }) return true;
             if (x is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 }) return true; // BUSY, LOCKED
         }
         return false;

@@ -9,7 +9,8 @@ namespace Gongkai.Features.Applications;
 /// Every <see cref="ApplicationOptions.LapseCheckInterval"/>, as the system (系统): closes the
 /// applications whose applicant let the correction deadline (第三十条) or the payment deadline
 /// (国办函〔2020〕109号) pass, and keeps stored due dates in step with the calendar. Waits on the
-/// injected clock; tests call <see cref="RunOnceAsync"/>.
+/// injected clock; tests call <see cref="RunOnceAsync"/>. Runs hold a <see cref="Data.JobLease"/>,
+/// so any number of instances may run it.
 /// </summary>
 internal sealed class ApplicationLapseService(
     IServiceScopeFactory scopes,
@@ -20,6 +21,9 @@ internal sealed class ApplicationLapseService(
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
+        // One run at a time across instances, reading the applications once it holds the lease: an
+        // application another instance just closed is not closed (and its event recorded) twice.
+        await using var lease = await Data.JobLease.AcquireAsync(scope.ServiceProvider, "application-lapse", cancellationToken);
         await using var work = SystemWork.Create(scope.ServiceProvider);
         var services = scope.ServiceProvider;
         var workflow = new ApplicationWorkflow(work.Db, DepartmentScope.System, services.GetRequiredService<CalendarService>(), clock,

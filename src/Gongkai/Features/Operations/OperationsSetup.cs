@@ -10,9 +10,15 @@ public static class OperationsSetup
 {
     public static void AddOperations(this WebApplicationBuilder builder)
     {
+        // /healthz is liveness (this process can work: restart it if not); /readyz is readiness
+        // (send it traffic: database reachable, schema current, search index caught up at start).
+        builder.Services.AddSingleton<IndexCatchUpHealthCheck>();
         builder.Services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("database")
-            .AddCheck<IndexFolderHealthCheck>("index");
+            .AddCheck<IndexFolderHealthCheck>("index", tags: [Live, Ready])
+            .AddCheck<DatabaseHealthCheck>("database", tags: [Ready])
+            .AddCheck<MigrationsHealthCheck>("migrations", tags: [Ready])
+            .AddCheck<IndexCatchUpHealthCheck>("searchIndex", tags: [Ready]);
+        builder.Services.AddSingleton<HttpMetrics>();
         builder.Services.Configure<BackupOptions>(builder.Configuration.GetSection(BackupOptions.Section));
         // A running server holds the data folder, so that `restore` refuses to pull it from under it.
         builder.Services.AddSingleton<ServerDataFolderLock>();
@@ -30,12 +36,23 @@ public static class OperationsSetup
         }
     }
 
+    private const string Live = "live", Ready = "ready";
+
     public static void MapOperations(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {
+            Predicate = c => c.Tags.Contains(Live),
             ResponseWriter = WriteHealth,
         }).DisableHttpMetrics();
+        app.MapHealthChecks("/readyz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
+        {
+            Predicate = c => c.Tags.Contains(Ready),
+            ResponseWriter = WriteHealth,
+        }).DisableHttpMetrics();
+        // Operators' only: the nginx example denies it from outside (docs/nginx-gongkai.conf).
+        app.MapGet("/metrics", (HttpContext context, HttpMetrics http, Search.SearchIndex index, IServiceScopeFactory scopes, TimeProvider clock) =>
+            MetricsEndpoint.WriteAsync(context, http, index, scopes, clock)).ExcludeFromDescription().DisableHttpMetrics();
     }
 
     private static readonly JsonSerializerOptions HealthJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

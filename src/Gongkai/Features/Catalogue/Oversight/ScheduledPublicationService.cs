@@ -15,10 +15,14 @@ internal sealed class ScheduledPublicationService(
     TimeProvider clock,
     ILogger<ScheduledPublicationService> logger) : BackgroundService
 {
-    /// <summary>One run: publishes every due item and returns how many it published.</summary>
+    /// <summary>One run: publishes every due item and returns how many it published (0 when another instance's run did it).</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
+        // Runs on all instances never overlap, and each reads the due items only once it holds the
+        // lease: an item another instance just published is no longer due, so it gets one 索引号 and
+        // one publication.
+        await using var lease = await Data.JobLease.AcquireAsync(scope.ServiceProvider, "scheduled-publication", cancellationToken);
         await using var work = SystemWork.Create(scope.ServiceProvider);
         return await work.Workflow.PublishDueAsync(cancellationToken);
     }
