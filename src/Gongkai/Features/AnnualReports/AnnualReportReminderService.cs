@@ -24,7 +24,7 @@ public sealed class AnnualReportReminderOptions
 /// (第四十九条: departments 1月31日, people's governments 3月31日), by e-mail through the notification outbox:
 /// a department's 信息员 and 审核人, and for the district government the office administrators. Each reminder
 /// is queued once (outbox key <c>annual-report-reminder:{year}:{body}:{days}</c>), checked and inserted in one
-/// transaction that one writer holds at a time, as <see cref="Applications.ApplicationReminderService"/> does.
+/// transaction that one writer holds at a time (<see cref="Outbox.QueueOnceAsync"/>).
 /// </summary>
 public sealed class AnnualReportReminderService(
     IServiceScopeFactory scopes,
@@ -76,18 +76,14 @@ public sealed class AnnualReportReminderService(
             select new { u.DepartmentId, Email = u.Email!, Office = r.Name == StaffRoles.OfficeAdmin })
             .Distinct().ToListAsync(ct);
 
-        var queued = 0;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (db is PostgresGongkaiDbContext)
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ReminderLockKey})", ct);
-        var keys = wanted.Select(w => w.Key).ToList();
-        var sent = (await db.Notifications.AsNoTracking().Where(n => n.Reference != null && keys.Contains(n.Reference))
-            .Select(n => n.Reference!).ToListAsync(ct)).ToHashSet();
-        foreach (var (status, days, key) in wanted.Where(w => !sent.Contains(w.Key)))
+        var byKey = wanted.ToDictionary(w => w.Key);
+        return await outbox.QueueOnceAsync(ReminderLockKey, byKey.Keys, key =>
         {
+            var (status, days, _) = byKey[key];
             var government = status.Code == Domain.AnnualReports.AnnualReportContent.GovernmentBody;
             var to = staff.Where(s => government ? s.Office : !s.Office && s.DepartmentId == status.DepartmentId)
                 .Select(s => s.Email).Distinct(StringComparer.OrdinalIgnoreCase);
+            var queued = 0;
             foreach (var address in to)
             {
                 try
@@ -101,10 +97,8 @@ public sealed class AnnualReportReminderService(
                     logger.LogWarning("Annual report reminder for {Body} not queued for {Address}: {Reason}", status.Code, address, e.Message);
                 }
             }
-        }
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return queued;
+            return queued;
+        }, ct);
     }
 
     private static string Body(ReportDeadlines.BodyStatus s, int year, int days) =>

@@ -81,15 +81,11 @@ internal sealed class ApplicationReminderService(
             select new { DepartmentId = u.DepartmentId!.Value, Email = u.Email! })
             .Distinct().ToListAsync(ct);
 
-        var queued = 0;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (db is PostgresGongkaiDbContext)
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ReminderLockKey})", ct);
-        var keys = wanted.Select(w => w.Key).ToList();
-        var sent = (await db.Notifications.AsNoTracking().Where(n => n.Reference != null && keys.Contains(n.Reference))
-            .Select(n => n.Reference!).ToListAsync(ct)).ToHashSet();
-        foreach (var (a, days, key) in wanted.Where(w => !sent.Contains(w.Key)))
+        var byKey = wanted.ToDictionary(w => w.Key);
+        return await outbox.QueueOnceAsync(ReminderLockKey, byKey.Keys, key =>
         {
+            var (a, days, _) = byKey[key];
+            var queued = 0;
             foreach (var address in staff.Where(s => s.DepartmentId == a.DepartmentId).Select(s => s.Email).Distinct(StringComparer.OrdinalIgnoreCase))
             {
                 try
@@ -103,10 +99,8 @@ internal sealed class ApplicationReminderService(
                     logger.LogWarning("Reminder for application {Id} not queued for {Address}: {Reason}", a.Id, address, e.Message);
                 }
             }
-        }
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return queued;
+            return queued;
+        }, ct);
     }
 
     /// <summary>

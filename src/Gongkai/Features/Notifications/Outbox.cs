@@ -1,5 +1,6 @@
 using Gongkai.Data;
 using Gongkai.Domain.Common;
+using Microsoft.EntityFrameworkCore;
 using MimeKit;
 
 namespace Gongkai.Features.Notifications;
@@ -30,4 +31,27 @@ public sealed class Outbox(GongkaiDbContext db, TimeProvider clock)
 
     public Notification Sms(string phone, string text, string? reference = null) =>
         Enqueue(NotificationChannel.Sms, phone, "", text, reference);
+
+    /// <summary>
+    /// Queues the messages of each reference in <paramref name="references"/> that no run, on any instance,
+    /// has queued before: the check and the inserts run in one transaction that only one writer holds at
+    /// a time (SQLite's BEGIN IMMEDIATE; on PostgreSQL the advisory lock <paramref name="lockKey"/>), so
+    /// reminders are sent once however many instances look for them. <paramref name="queue"/> adds the
+    /// messages of one reference (carrying it as their reference) and returns how many it added.
+    /// </summary>
+    public async Task<int> QueueOnceAsync(long lockKey, IReadOnlyCollection<string> references, Func<string, int> queue, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(queue);
+        if (references.Count == 0) return 0;
+        var keys = references.ToList(); // a plain list for EF's IN (…) parameter
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (db is PostgresGongkaiDbContext)
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({lockKey})", ct);
+        var sent = (await db.Notifications.AsNoTracking().Where(n => n.Reference != null && keys.Contains(n.Reference))
+            .Select(n => n.Reference!).ToListAsync(ct)).ToHashSet();
+        var queued = keys.Where(k => !sent.Contains(k)).Sum(queue);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return queued;
+    }
 }
