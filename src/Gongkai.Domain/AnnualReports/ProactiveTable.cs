@@ -32,13 +32,14 @@ public sealed class ProactiveTable
     {
         Format = format;
         Blocks = Layout(format);
+        Keys = [.. Blocks.SelectMany(b => b.Rows).SelectMany(r => r.Keys)];
     }
 
     public ReportFormat Format { get; }
     public IReadOnlyList<ProactiveBlock> Blocks { get; }
 
     /// <summary>Every cell key of the format, in printed order.</summary>
-    public IEnumerable<string> Keys => Blocks.SelectMany(b => b.Rows).SelectMany(r => r.Keys);
+    public IReadOnlyList<string> Keys { get; }
 
     public decimal? this[string key]
     {

@@ -106,8 +106,10 @@ internal sealed class HttpMetrics
 
         public void Observe(double seconds)
         {
-            var i = Array.FindIndex(Buckets, b => seconds <= b);
-            Interlocked.Increment(ref _counts[i < 0 ? Buckets.Length : i]);
+            // A plain loop: a lambda here would capture `seconds` and allocate on every request.
+            var i = 0;
+            while (i < Buckets.Length && seconds > Buckets[i]) i++;
+            Interlocked.Increment(ref _counts[i]);
             Interlocked.Add(ref _sumMicroseconds, (long)(seconds * 1_000_000));
         }
 
