@@ -64,28 +64,6 @@ public static class ApplicationImportColumns
     /// left out; an unknown or repeated header refuses the whole file (a misspelt 答复日期 must not
     /// import every row as unanswered).
     /// </summary>
-    public static Dictionary<string, int> MapHeaders(IReadOnlyList<string> headers)
-    {
-        var map = new Dictionary<string, int>();
-        var problems = new List<string>();
-        var unknown = new List<string>();
-        for (var i = 0; i < headers.Count; i++)
-        {
-            var header = Normalise(headers[i]);
-            if (header.Length == 0) continue;
-            if (All.All(c => c.Header != header)) unknown.Add(header);
-            else if (!map.TryAdd(header, i)) problems.Add($"列“{header}”重复");
-        }
-        var missing = All.Where(c => c.Required && !map.ContainsKey(c.Header)).Select(c => c.Header).ToList();
-        if (missing.Count > 0) problems.Insert(0, $"缺少必填列：{string.Join("、", missing)}");
-        if (unknown.Count > 0) problems.Add($"无法识别的列：{string.Join("、", unknown)}");
-        if (problems.Count > 0)
-            throw new ImportFileException(400, $"表头不正确（{string.Join("；", problems)}）。第一行应为列名：{string.Join("、", Headers)}，可从本页下载模板。");
-        return map;
-    }
-
-    // Templates elsewhere mark required columns with * or （必填）; the name is what matters.
-    private static string Normalise(string header) =>
-        header.Replace("\uFEFF", "", StringComparison.Ordinal).Trim().TrimEnd('*', '＊')
-            .Replace("（必填）", "", StringComparison.Ordinal).Replace("(必填)", "", StringComparison.Ordinal).Trim();
+    public static Dictionary<string, int> MapHeaders(IReadOnlyList<string> headers) =>
+        ImportHeaders.Map(headers, All, c => c.Header, c => c.Header, c => c.Required);
 }

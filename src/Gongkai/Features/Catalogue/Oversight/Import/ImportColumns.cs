@@ -38,31 +38,8 @@ public static class ImportColumns
     /// left out; an unknown or repeated header refuses the whole file (a misspelt 正文 must not
     /// import every row without its body).
     /// </summary>
-    public static Dictionary<string, int> MapHeaders(IReadOnlyList<string> headers)
-    {
-        var map = new Dictionary<string, int>();
-        var problems = new List<string>();
-        var unknown = new List<string>();
-        for (var i = 0; i < headers.Count; i++)
-        {
-            var header = Normalise(headers[i]);
-            if (header.Length == 0) continue;
-            var column = All.FirstOrDefault(c => c.Header == header);
-            if (column is null) unknown.Add(header);
-            else if (!map.TryAdd(column.Field, i)) problems.Add($"列“{header}”重复");
-        }
-        var missing = All.Where(c => c.Required && !map.ContainsKey(c.Field)).Select(c => c.Header).ToList();
-        if (missing.Count > 0) problems.Insert(0, $"缺少必填列：{string.Join("、", missing)}");
-        if (unknown.Count > 0) problems.Add($"无法识别的列：{string.Join("、", unknown)}");
-        if (problems.Count > 0)
-            throw new ImportFileException(400, $"表头不正确（{string.Join("；", problems)}）。第一行应为列名：{string.Join("、", Headers)}，可从本页下载模板。");
-        return map;
-    }
-
-    // Templates elsewhere mark required columns with * or （必填）; the name is what matters.
-    private static string Normalise(string header) =>
-        header.Replace("\uFEFF", "", StringComparison.Ordinal).Trim().TrimEnd('*', '＊')
-            .Replace("（必填）", "", StringComparison.Ordinal).Replace("(必填)", "", StringComparison.Ordinal).Trim();
+    public static Dictionary<string, int> MapHeaders(IReadOnlyList<string> headers) =>
+        ImportHeaders.Map(headers, All, c => c.Header, c => c.Field, c => c.Required);
 }
 
 /// <summary>The whole file is refused (empty, wrong type, too large, wrong headers); the message is Chinese.</summary>
