@@ -55,6 +55,19 @@ public abstract class GongkaiDbContext : IdentityDbContext<StaffUser>, IDataProt
     public DbSet<Domain.AnnualReports.AnnualReport> AnnualReports => Set<Domain.AnnualReports.AnnualReport>();
     public DbSet<Features.AnnualReports.ReportFigure> ReportFigures => Set<Features.AnnualReports.ReportFigure>();
     public DbSet<Features.AnnualReports.ReportSectionText> ReportSectionTexts => Set<Features.AnnualReports.ReportSectionText>();
+    public DbSet<Domain.Cases.VoiceCase> Cases => Set<Domain.Cases.VoiceCase>();
+    public DbSet<Domain.Cases.CaseEvent> CaseEvents => Set<Domain.Cases.CaseEvent>();
+    public DbSet<Domain.Cases.CaseAssignment> CaseAssignments => Set<Domain.Cases.CaseAssignment>();
+    public DbSet<Features.PublicVoice.CaseAttachment> CaseAttachments => Set<Features.PublicVoice.CaseAttachment>();
+    public DbSet<Features.PublicVoice.CaseLink> CaseLinks => Set<Features.PublicVoice.CaseLink>();
+    public DbSet<Features.PublicVoice.CaseTopic> CaseTopics => Set<Features.PublicVoice.CaseTopic>();
+    public DbSet<Features.PublicVoice.CaseKindSetting> CaseKindSettings => Set<Features.PublicVoice.CaseKindSetting>();
+    public DbSet<Features.PublicVoice.Supervisor> Supervisors => Set<Features.PublicVoice.Supervisor>();
+    public DbSet<Features.PublicVoice.SupervisorMeeting> SupervisorMeetings => Set<Features.PublicVoice.SupervisorMeeting>();
+    public DbSet<Features.PublicVoice.MeetingAttendance> MeetingAttendance => Set<Features.PublicVoice.MeetingAttendance>();
+    public DbSet<Features.PublicVoice.Inspection> Inspections => Set<Features.PublicVoice.Inspection>();
+    public DbSet<Features.PublicVoice.Open311Client> Open311Clients => Set<Features.PublicVoice.Open311Client>();
+    public DbSet<Features.PublicVoice.Open311Request> Open311Requests => Set<Features.PublicVoice.Open311Request>();
 
     public DateTime UtcNow => _clock.GetUtcNow().UtcDateTime;
 

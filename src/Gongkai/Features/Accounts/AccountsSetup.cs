@@ -84,7 +84,10 @@ public static class AccountsSetup
             .AddPolicy(Policies.ApiStaff, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme)
                 .RequireAuthenticatedUser().RequireRole(StaffRoles.All))
             .AddPolicy(Policies.ApiOfficeAdmin, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme)
-                .RequireAuthenticatedUser().RequireRole(StaffRoles.OfficeAdmin));
+                .RequireAuthenticatedUser().RequireRole(StaffRoles.OfficeAdmin))
+            .AddPolicy(Policies.Inspection, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Inspector))
+            .AddPolicy(Policies.ApiInspection, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme)
+                .RequireAuthenticatedUser().RequireRole(StaffRoles.Inspector));
 
         services.AddScoped<TokenIssuer>();
         services.AddRateLimiter(o =>

@@ -11,8 +11,13 @@ public static class StaffRoles
     public const string OfficeAdmin = "OfficeAdmin";
     /// <summary>监督员: read-only oversight.</summary>
     public const string Supervisor = "Supervisor";
+    /// <summary>
+    /// 效能监察员: the office's supervision staff. The only role that sees conduct complaints
+    /// (效能投诉) and unannounced inspections (明察暗访); no department's records besides.
+    /// </summary>
+    public const string Inspector = "Inspector";
 
-    public static readonly IReadOnlyList<string> All = [Editor, Reviewer, OfficeAdmin, Supervisor];
+    public static readonly IReadOnlyList<string> All = [Editor, Reviewer, OfficeAdmin, Supervisor, Inspector];
 
     public static string ToChinese(string role) => role switch
     {
@@ -20,6 +25,7 @@ public static class StaffRoles
         Reviewer => "审核人",
         OfficeAdmin => "公开办管理员",
         Supervisor => "监督员",
+        Inspector => "效能监察员",
         _ => role,
     };
 
@@ -37,4 +43,7 @@ public static class Policies
     /// <summary>The same checks as <see cref="Staff"/>, but only through a bearer token (the JSON API).</summary>
     public const string ApiStaff = "ApiStaff";
     public const string ApiOfficeAdmin = "ApiOfficeAdmin";
+    /// <summary>The office's supervision staff (<see cref="StaffRoles.Inspector"/>): conduct complaints and inspections.</summary>
+    public const string Inspection = "Inspection";
+    public const string ApiInspection = "ApiInspection";
 }

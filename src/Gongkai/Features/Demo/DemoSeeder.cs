@@ -22,6 +22,7 @@ public sealed class DemoSeeder(GongkaiDbContext db, UserManager<StaffUser> users
         ("shenheren", "教育局审核人", StaffRoles.Reviewer, "jyj"),
         ("jianduyuan", "政务公开监督员", StaffRoles.Supervisor, null),
         ("minzheng", "民政局信息员", StaffRoles.Editor, "minzj"),
+        ("jiancha", "公开办效能监察员", StaffRoles.Inspector, null),
     ];
 
     public async Task SeedAsync(List<string> banner)
