@@ -4,6 +4,7 @@ namespace Gongkai.Domain.Cases;
 /// <param name="Name">The citizen's name; optional for opinions, required for complaints.</param>
 /// <param name="Contact">Phone or e-mail, stored as given: the app passes it encrypted.</param>
 /// <param name="ContactMasked">The contact as staff lists show it.</param>
+/// <param name="DueWorkingDays">The reply deadline in working days from receipt (the kind's setting; opinions 10).</param>
 /// <param name="TrackingCode">Made by the app.</param>
 /// <param name="AccessKeyHash">A hash of the citizen's access key, made by the app.</param>
 /// <param name="PublishConsent">The citizen agrees that the question and answer, without personal data, may be published.</param>
@@ -17,6 +18,7 @@ public sealed record CaseIntake(
     string? ContactMasked,
     bool PublishConsent,
     DateOnly ReceivedOn,
+    int DueWorkingDays,
     string TrackingCode,
     string AccessKeyHash)
 {

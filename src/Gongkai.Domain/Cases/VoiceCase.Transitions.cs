@@ -8,45 +8,39 @@ namespace Gongkai.Domain.Cases;
 public sealed partial class VoiceCase
 {
     /// <summary>
-    /// The office assigns the case to a lead department and any co-handlers, with a reply deadline
-    /// of <paramref name="workingDays"/> working days from today on the official calendar (the day
-    /// of assignment not counted). Also how the office answers a return or a transfer request,
-    /// and how it re-assigns. Complaints are not assigned: the office's supervision staff handle
-    /// them, and the unit complained about must never see them.
+    /// The office assigns the case to a lead department and any co-handlers. With
+    /// <paramref name="workingDays"/>, the reply deadline becomes that many working days from
+    /// receipt (or from the last re-handling) on the official calendar. Also how the office answers
+    /// a return or a transfer request, and how it re-assigns. Complaints are not assigned: the
+    /// office's supervision staff handle them, and the unit complained about must never see them.
     /// </summary>
-    public void Assign(int lead, IReadOnlyCollection<int> coHandlers, int workingDays, string leadName, TransitionContext context)
+    public void Assign(int lead, IReadOnlyCollection<int> coHandlers, int? workingDays, string leadName, TransitionContext context)
     {
         ArgumentNullException.ThrowIfNull(coHandlers);
         RequireKind("分办到部门（效能投诉由公开办监察人员直接办理）", CaseKind.Opinion, CaseKind.Suggestion);
         Require("分办", CaseStatus.Received, CaseStatus.Assigned, CaseStatus.Handling, CaseStatus.TransferRequested);
-        if (workingDays is < MinDueDays or > MaxDueDays) throw new DomainValueException($"办理时限应为 {MinDueDays} 到 {MaxDueDays} 个工作日");
+        if (workingDays is { } days) SetDue(DueFrom, days, context.Calendar);
         var co = coHandlers.Where(d => d != lead).Distinct().ToList();
         foreach (var a in _assignments.Where(a => a.Active)) a.End();
         _assignments.Add(new CaseAssignment(lead, lead: true, context.Today));
         foreach (var d in co) _assignments.Add(new CaseAssignment(d, lead: false, context.Today));
         DepartmentId = lead;
         TransferTargetId = null;
-        DueWorkingDays = workingDays;
-        DueOn = context.Calendar.AddWorkingDays(context.Today, workingDays).Due;
         Status = CaseStatus.Assigned;
-        var text = $"主办：{leadName}；办理时限 {workingDays} 个工作日，{DueOn:yyyy年M月d日}前答复";
+        var text = $"主办：{leadName}；办理时限 {DueWorkingDays} 个工作日，{DueOn:yyyy年M月d日}前答复";
         if (co.Count > 0) text += $"；协办 {co.Count} 个部门";
         Record(CaseEventKind.Assigned, context, text, lead);
     }
 
     /// <summary>
     /// 签收: the lead department accepts an assigned case. For a complaint, the office's
-    /// supervision staff take it up themselves, with a deadline of <paramref name="workingDays"/>.
+    /// supervision staff take it up themselves.
     /// </summary>
-    public void Accept(TransitionContext context, int? workingDays = null)
+    public void Accept(TransitionContext context)
     {
         if (Kind == CaseKind.Complaint)
         {
             Require("受理", CaseStatus.Received);
-            var days = workingDays ?? 15;
-            if (days is < MinDueDays or > MaxDueDays) throw new DomainValueException($"办理时限应为 {MinDueDays} 到 {MaxDueDays} 个工作日");
-            DueWorkingDays = days;
-            DueOn = context.Calendar.AddWorkingDays(context.Today, days).Due;
             Status = CaseStatus.Handling;
             Record(CaseEventKind.Accepted, context, $"公开办受理调查，{DueOn:yyyy年M月d日}前办结");
             return;
@@ -130,7 +124,7 @@ public sealed partial class VoiceCase
     {
         Require("审核发送", CaseStatus.AnswerApproved);
         AnsweredOn = context.Today;
-        AnsweredOnTime = DueOn is null || context.Today <= DueOn;
+        AnsweredOnTime = context.Today <= DueOn;
         AnswerWorkingDays = context.Today > ReceivedOn ? context.Calendar.CountWorkingDays(ReceivedOn, context.Today) : 0;
         Status = CaseStatus.Answered;
         Rating = null;
@@ -206,10 +200,8 @@ public sealed partial class VoiceCase
         RequireKind("发回重办", CaseKind.Opinion, CaseKind.Suggestion);
         Require("发回重办", CaseStatus.Answered, CaseStatus.Reopened);
         if (DepartmentId is null) throw new DomainConflictException("该件没有主办部门，请重新分办");
-        if (workingDays is < MinDueDays or > MaxDueDays) throw new DomainValueException($"办理时限应为 {MinDueDays} 到 {MaxDueDays} 个工作日");
         var text = Reason(reason, "发回重办的理由");
-        DueWorkingDays = workingDays;
-        DueOn = context.Calendar.AddWorkingDays(context.Today, workingDays).Due;
+        SetDue(context.Today, workingDays, context.Calendar);
         Status = CaseStatus.Handling;
         Record(CaseEventKind.SentBack, context, $"{text}（{DueOn:yyyy年M月d日}前重新答复）", DepartmentId);
     }
@@ -288,10 +280,10 @@ public sealed partial class VoiceCase
         Record(CaseEventKind.Note, context, Text(note, ReasonMax, "备注", required: true), departmentId, isInternal: true);
 
     /// <summary>Recomputes the due date after the office entered a new year's holiday notice. True when it changed.</summary>
-    public bool Recompute(WorkingDayCalendar calendar, DateOnly assignedOn)
+    public bool Recompute(WorkingDayCalendar calendar)
     {
-        if (DueWorkingDays is not { } days || !Status.IsPending()) return false;
-        var due = calendar.AddWorkingDays(assignedOn, days).Due;
+        if (!Status.IsPending()) return false;
+        var due = calendar.AddWorkingDays(DueFrom, DueWorkingDays).Due;
         if (due == DueOn) return false;
         DueOn = due;
         return true;

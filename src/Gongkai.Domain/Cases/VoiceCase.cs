@@ -49,9 +49,13 @@ public sealed partial class VoiceCase
     /// <summary>The department a transfer was asked for.</summary>
     public int? TransferTargetId { get; private set; }
 
-    /// <summary>The reply deadline, counted in working days from the assignment on the official calendar.</summary>
-    public DateOnly? DueOn { get; private set; }
-    public int? DueWorkingDays { get; private set; }
+    /// <summary>
+    /// The reply deadline: <see cref="DueWorkingDays"/> working days after <see cref="DueFrom"/> on the
+    /// official calendar, that day not counted. It runs from receipt; a re-handling (发回重办) starts it again.
+    /// </summary>
+    public DateOnly DueOn { get; private set; }
+    public int DueWorkingDays { get; private set; }
+    public DateOnly DueFrom { get; private set; }
 
     public int? AccusedDepartmentId { get; private set; }
     public string? AccusedPerson { get; private set; }
@@ -98,7 +102,7 @@ public sealed partial class VoiceCase
     public IReadOnlyList<CaseAssignment> Assignments => _assignments;
 
     /// <summary>The departments now assigned: the lead first.</summary>
-    public IEnumerable<CaseAssignment> ActiveAssignments => _assignments.Where(a => a.Active).OrderByDescending(a => a.Lead);
+    public IEnumerable<CaseAssignment> ActiveAssignments() => _assignments.Where(a => a.Active).OrderByDescending(a => a.Lead);
 
     public bool IsPublished => PublishedAt is not null;
 
@@ -140,6 +144,7 @@ public sealed partial class VoiceCase
             SupervisorId = intake.SupervisorId ?? throw new DomainValueException("请选择提出建议的监督员");
         }
         ReceivedOn = intake.ReceivedOn;
+        SetDue(intake.ReceivedOn, intake.DueWorkingDays, context.Calendar);
         TrackingCode = intake.TrackingCode;
         AccessKeyHash = intake.AccessKeyHash;
         Status = CaseStatus.Received;
@@ -149,11 +154,19 @@ public sealed partial class VoiceCase
     }
 
     /// <summary>True when an unanswered case is past its due date on <paramref name="today"/>.</summary>
-    public bool IsOverdue(DateOnly today) => Status.IsPending() && DueOn is { } due && due < today;
+    public bool IsOverdue(DateOnly today) => Status.IsPending() && DueOn < today;
 
     /// <summary>True when an unanswered case is due within <paramref name="workingDays"/> working days.</summary>
     public bool IsNearDue(DateOnly today, Calendar.WorkingDayCalendar calendar, int workingDays) =>
-        Status.IsPending() && DueOn is { } due && due >= today && calendar.AddWorkingDays(today, workingDays).Due >= due;
+        Status.IsPending() && DueOn >= today && calendar.AddWorkingDays(today, workingDays).Due >= DueOn;
+
+    private void SetDue(DateOnly from, int workingDays, Calendar.WorkingDayCalendar calendar)
+    {
+        if (workingDays is < MinDueDays or > MaxDueDays) throw new DomainValueException($"办理时限应为 {MinDueDays} 到 {MaxDueDays} 个工作日");
+        DueFrom = from;
+        DueWorkingDays = workingDays;
+        DueOn = calendar.AddWorkingDays(from, workingDays).Due;
+    }
 
     private void Record(CaseEventKind kind, TransitionContext context, string? text = null, int? departmentId = null, bool isInternal = false)
     {

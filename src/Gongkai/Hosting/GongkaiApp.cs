@@ -1,3 +1,4 @@
+using Gongkai.Features.PublicVoice;
 using Gongkai.Data;
 using Gongkai.Features.Accounts;
 using Gongkai.Features.AnnualReports;
@@ -76,6 +77,7 @@ public static class GongkaiApp
         builder.AddNotifications();
         builder.AddDocuments();
         builder.AddReportLint();
+        builder.AddPublicVoice();
         builder.AddOperations();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<AuditChainVerifier>();
@@ -117,6 +119,7 @@ public static class GongkaiApp
         app.MapAnnualReportFiles();
         app.MapItemsSearchApi();
         app.MapReportLintApi();
+        app.MapPublicVoice();
         app.MapOperations();
     }
 
@@ -140,6 +143,7 @@ public static class GongkaiApp
         await scope.ServiceProvider.GetRequiredService<AccountSeeder>().SeedAsync(banner);
         await scope.ServiceProvider.GetRequiredService<CatalogueSeeder>().SeedAsync();
         if (options.Demo) await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(banner);
+        await scope.ServiceProvider.GetRequiredService<CaseTopicSeeder>().SeedAsync();
         StartupBanner.Print(app, options, banner);
     }
 }

@@ -25,7 +25,10 @@ public static class TrackingCodes
     private const string Alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
     /// <summary>YS2026-7K3MQ9XA: 依申(YS), the year of receipt, 8 random characters (31⁸ ≈ 8.5 × 10¹¹).</summary>
-    public static string NewTrackingCode(int year) => $"YS{year}-{Random(8)}";
+    public static string NewTrackingCode(int year) => NewTrackingCode("YS", year);
+
+    /// <summary>The same shape with another prefix (MY 民意, TS 投诉, JY 建议 for the public-voice cases).</summary>
+    public static string NewTrackingCode(string prefix, int year) => $"{prefix}{year}-{Random(8)}";
 
     /// <summary>
     /// 20 random characters in groups of five (≈ 99 bits): only its SHA-256 is stored. The key is

@@ -360,14 +360,9 @@ namespace Gongkai.Data.Migrations.PostgreSQL
                     b.Property<bool>("Lead")
                         .HasColumnType("boolean");
 
-                    b.Property<long?>("VoiceCaseId")
-                        .HasColumnType("bigint");
-
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
-
-                    b.HasIndex("VoiceCaseId");
 
                     b.HasIndex("DepartmentId", "Active", "CaseId");
 
@@ -497,10 +492,13 @@ namespace Gongkai.Data.Migrations.PostgreSQL
                     b.Property<int?>("DepartmentId")
                         .HasColumnType("integer");
 
-                    b.Property<DateOnly?>("DueOn")
+                    b.Property<DateOnly>("DueFrom")
                         .HasColumnType("date");
 
-                    b.Property<int?>("DueWorkingDays")
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DueWorkingDays")
                         .HasColumnType("integer");
 
                     b.Property<bool>("Escalated")
@@ -2198,10 +2196,6 @@ namespace Gongkai.Data.Migrations.PostgreSQL
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("Gongkai.Domain.Cases.VoiceCase", null)
-                        .WithMany("ActiveAssignments")
-                        .HasForeignKey("VoiceCaseId");
                 });
 
             modelBuilder.Entity("Gongkai.Domain.Cases.CaseEvent", b =>
@@ -2506,8 +2500,6 @@ namespace Gongkai.Data.Migrations.PostgreSQL
 
             modelBuilder.Entity("Gongkai.Domain.Cases.VoiceCase", b =>
                 {
-                    b.Navigation("ActiveAssignments");
-
                     b.Navigation("Assignments");
 
                     b.Navigation("Events");

@@ -345,14 +345,9 @@ namespace Gongkai.Data.Migrations.Sqlite
                     b.Property<bool>("Lead")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("VoiceCaseId")
-                        .HasColumnType("INTEGER");
-
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
-
-                    b.HasIndex("VoiceCaseId");
 
                     b.HasIndex("DepartmentId", "Active", "CaseId");
 
@@ -478,10 +473,13 @@ namespace Gongkai.Data.Migrations.Sqlite
                     b.Property<int?>("DepartmentId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateOnly?>("DueOn")
+                    b.Property<DateOnly>("DueFrom")
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("DueWorkingDays")
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DueWorkingDays")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("Escalated")
@@ -2127,10 +2125,6 @@ namespace Gongkai.Data.Migrations.Sqlite
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("Gongkai.Domain.Cases.VoiceCase", null)
-                        .WithMany("ActiveAssignments")
-                        .HasForeignKey("VoiceCaseId");
                 });
 
             modelBuilder.Entity("Gongkai.Domain.Cases.CaseEvent", b =>
@@ -2435,8 +2429,6 @@ namespace Gongkai.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Gongkai.Domain.Cases.VoiceCase", b =>
                 {
-                    b.Navigation("ActiveAssignments");
-
                     b.Navigation("Assignments");
 
                     b.Navigation("Events");

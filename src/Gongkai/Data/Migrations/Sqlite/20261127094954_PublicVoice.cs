@@ -172,8 +172,9 @@ namespace Gongkai.Data.Migrations.Sqlite
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     DepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
                     TransferTargetId = table.Column<int>(type: "INTEGER", nullable: true),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DueWorkingDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     AccusedDepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
                     AccusedPerson = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     SupervisorId = table.Column<long>(type: "INTEGER", nullable: true),
@@ -274,8 +275,7 @@ namespace Gongkai.Data.Migrations.Sqlite
                     Lead = table.Column<bool>(type: "INTEGER", nullable: false),
                     AssignedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     AcceptedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
-                    VoiceCaseId = table.Column<long>(type: "INTEGER", nullable: true)
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -286,11 +286,6 @@ namespace Gongkai.Data.Migrations.Sqlite
                         principalTable: "Cases",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_CaseAssignments_Cases_VoiceCaseId",
-                        column: x => x.VoiceCaseId,
-                        principalTable: "Cases",
-                        principalColumn: "Id");
                     table.ForeignKey(
                         name: "FK_CaseAssignments_Departments_DepartmentId",
                         column: x => x.DepartmentId,
@@ -420,11 +415,6 @@ namespace Gongkai.Data.Migrations.Sqlite
                 name: "IX_CaseAssignments_DepartmentId_Active_CaseId",
                 table: "CaseAssignments",
                 columns: new[] { "DepartmentId", "Active", "CaseId" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_CaseAssignments_VoiceCaseId",
-                table: "CaseAssignments",
-                column: "VoiceCaseId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CaseAttachments_CaseId",

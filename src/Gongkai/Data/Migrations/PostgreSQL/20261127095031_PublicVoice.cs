@@ -173,8 +173,9 @@ namespace Gongkai.Data.Migrations.PostgreSQL
                     Status = table.Column<int>(type: "integer", nullable: false),
                     DepartmentId = table.Column<int>(type: "integer", nullable: true),
                     TransferTargetId = table.Column<int>(type: "integer", nullable: true),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    DueWorkingDays = table.Column<int>(type: "integer", nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    DueWorkingDays = table.Column<int>(type: "integer", nullable: false),
+                    DueFrom = table.Column<DateOnly>(type: "date", nullable: false),
                     AccusedDepartmentId = table.Column<int>(type: "integer", nullable: true),
                     AccusedPerson = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     SupervisorId = table.Column<long>(type: "bigint", nullable: true),
@@ -275,8 +276,7 @@ namespace Gongkai.Data.Migrations.PostgreSQL
                     Lead = table.Column<bool>(type: "boolean", nullable: false),
                     AssignedOn = table.Column<DateOnly>(type: "date", nullable: false),
                     AcceptedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Active = table.Column<bool>(type: "boolean", nullable: false),
-                    VoiceCaseId = table.Column<long>(type: "bigint", nullable: true)
+                    Active = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -287,11 +287,6 @@ namespace Gongkai.Data.Migrations.PostgreSQL
                         principalTable: "Cases",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_CaseAssignments_Cases_VoiceCaseId",
-                        column: x => x.VoiceCaseId,
-                        principalTable: "Cases",
-                        principalColumn: "Id");
                     table.ForeignKey(
                         name: "FK_CaseAssignments_Departments_DepartmentId",
                         column: x => x.DepartmentId,
@@ -421,11 +416,6 @@ namespace Gongkai.Data.Migrations.PostgreSQL
                 name: "IX_CaseAssignments_DepartmentId_Active_CaseId",
                 table: "CaseAssignments",
                 columns: new[] { "DepartmentId", "Active", "CaseId" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_CaseAssignments_VoiceCaseId",
-                table: "CaseAssignments",
-                column: "VoiceCaseId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CaseAttachments_CaseId",

@@ -1,0 +1,19 @@
+namespace Gongkai.Features.PublicVoice;
+
+/// <summary>
+/// Public voice (docs/public-voice.md): one case engine for opinions (民生民意), conduct complaints
+/// (效能投诉) and supervisors' suggestions (监督员建议), with Open311, supervision and statistics.
+/// Each part registers itself here with one line.
+/// </summary>
+public static class PublicVoiceSetup
+{
+    public static void AddPublicVoice(this WebApplicationBuilder builder)
+    {
+        builder.AddCaseEngine();
+    }
+
+    public static void MapPublicVoice(this IEndpointRouteBuilder app)
+    {
+        app.MapCaseEngine();
+    }
+}
