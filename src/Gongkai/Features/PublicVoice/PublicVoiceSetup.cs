@@ -10,10 +10,12 @@ public static class PublicVoiceSetup
     public static void AddPublicVoice(this WebApplicationBuilder builder)
     {
         builder.AddCaseEngine();
+        Supervision.SupervisionSetup.AddCaseSupervision(builder);
     }
 
     public static void MapPublicVoice(this IEndpointRouteBuilder app)
     {
         app.MapCaseEngine();
+        Supervision.SupervisionSetup.MapCaseSupervision(app);
     }
 }
