@@ -1,3 +1,6 @@
+using Gongkai.Features.PublicVoice.Supervision;
+using Gongkai.Features.PublicVoice.Topics;
+
 namespace Gongkai.Features.PublicVoice;
 
 /// <summary>
@@ -10,12 +13,14 @@ public static class PublicVoiceSetup
     public static void AddPublicVoice(this WebApplicationBuilder builder)
     {
         builder.AddCaseEngine();
-        Supervision.SupervisionSetup.AddCaseSupervision(builder);
+        builder.AddCaseTopics();
+        builder.AddCaseSupervision();
     }
 
     public static void MapPublicVoice(this IEndpointRouteBuilder app)
     {
         app.MapCaseEngine();
-        Supervision.SupervisionSetup.MapCaseSupervision(app);
+        app.MapCaseTopics();
+        app.MapCaseSupervision();
     }
 }
