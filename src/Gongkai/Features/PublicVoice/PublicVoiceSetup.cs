@@ -10,10 +10,12 @@ public static class PublicVoiceSetup
     public static void AddPublicVoice(this WebApplicationBuilder builder)
     {
         builder.AddCaseEngine();
+        Open311.Open311Setup.AddOpen311(builder);
     }
 
     public static void MapPublicVoice(this IEndpointRouteBuilder app)
     {
         app.MapCaseEngine();
+        Open311.Open311Setup.MapOpen311(app);
     }
 }
