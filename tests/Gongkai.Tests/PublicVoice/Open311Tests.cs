@@ -223,7 +223,7 @@ public sealed class Open311Tests(PublicVoiceFactory app) : IClassFixture<PublicV
         });
         var complaintCode = (await complaint.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("trackingCode").GetString()!;
         var key = await IssueKeyAsync("列表测试应用");
-        var viaOpen311 = await FileAsync(citizen, key, ("service_code", "city"), ("description", "幸福路井盖缺失"), ("lat", "30.1"), ("long", "120.2"),
+        var viaOpen311 = await FileAsync(citizen, key, ("service_code", "city"), ("description", "幸福路井盖缺失，请联系 13500005555"), ("lat", "30.1"), ("long", "120.2"),
             ("first_name", "赵六"), ("phone", "13600004444"), ("email", "zhao@example.com"));
 
         var response = await citizen.GetAsync("/open311/v2/requests.json");
@@ -235,9 +235,10 @@ public sealed class Open311Tests(PublicVoiceFactory app) : IClassFixture<PublicV
         Assert.Contains(viaOpen311, codes);
         Assert.DoesNotContain(hidden.TrackingCode, codes);
         Assert.DoesNotContain(complaintCode, codes);
-        foreach (var personal in new[] { "张三", "13812345678", "李明", "13900002222", "王五", "赵六", "13600004444", "zhao@example.com" })
+        foreach (var personal in new[] { "张三", "13812345678", "李明", "13900002222", "王五", "赵六", "13600004444", "zhao@example.com", "13500005555" })
             Assert.DoesNotContain(personal, text);
 
+        Assert.StartsWith("幸福路井盖缺失，请联系 135", all.Single(r => r.GetProperty("service_request_id").GetString() == viaOpen311).GetProperty("description").GetString());
         var pub = all.Single(r => r.GetProperty("service_request_id").GetString() == published.TrackingCode);
         Assert.Equal("育才路小学门口下雨积水，请求处理。", pub.GetProperty("description").GetString());
         Assert.Equal("已疏通排水管道。", pub.GetProperty("status_notes").GetString());
@@ -270,6 +271,20 @@ public sealed class Open311Tests(PublicVoiceFactory app) : IClassFixture<PublicV
         // A complaint is not found one by one either, exactly like a missing request.
         await AssertError(citizen.GetAsync($"/open311/v2/requests/{complaintCode}.json"), 404);
         await AssertError(citizen.GetAsync($"/open311/v2/requests/{hidden.TrackingCode}.xml"), 404, xml: true);
+    }
+
+    [Fact]
+    public async Task The_discovery_document_points_at_the_v2_endpoint()
+    {
+        using var client = app.Anonymous();
+        var json = await client.GetFromJsonAsync<JsonElement>("/open311/discovery.json");
+        var endpoint = json.GetProperty("endpoints")[0];
+        Assert.EndsWith("/open311/v2", endpoint.GetProperty("url").GetString());
+        Assert.Equal("http://wiki.open311.org/GeoReport_v2", endpoint.GetProperty("specification").GetString());
+        Assert.Equal(["application/json", "text/xml"], endpoint.GetProperty("formats").EnumerateArray().Select(f => f.GetString()));
+        var xml = await Xml(client, "/open311/discovery.xml");
+        Assert.Equal("discovery", xml.Root!.Name.LocalName);
+        Assert.Equal(["application/json", "text/xml"], xml.Root.Element("endpoints")!.Element("endpoint")!.Element("formats")!.Elements("format").Select(f => f.Value));
     }
 
     [Fact]

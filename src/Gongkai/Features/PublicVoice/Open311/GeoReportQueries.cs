@@ -1,6 +1,7 @@
 using System.Globalization;
 using Gongkai.Data;
 using Gongkai.Domain.Cases;
+using Gongkai.Domain.Disclosure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Features.PublicVoice.Open311;
@@ -85,7 +86,7 @@ public sealed class GeoReportQueries(GongkaiDbContext db)
             { "status_notes", r.Published && !string.IsNullOrWhiteSpace(r.PublicAnswer) ? r.PublicAnswer : r.Status.ToChinese() },
             { "service_name", r.Topic is { } t && topics.TryGetValue(t, out var name) ? name : null },
             { "service_code", r.Topic },
-            { "description", r.Published ? r.PublicQuestion : filed },
+            { "description", r.Published ? r.PublicQuestion : MaskPersonalData(filed) },
             { "agency_responsible", r.Department },
             { "service_notice", ServiceNotice(r.DueOn, r.DueWorkingDays) },
             { "requested_datetime", W3c(r.CreatedAt) },
@@ -100,6 +101,20 @@ public sealed class GeoReportQueries(GongkaiDbContext db)
             { "long", viaOpen311 ? r.Lon : null },
             { "media_url", viaOpen311 ? media : null },
         };
+    }
+
+    /// <summary>
+    /// Numbers a citizen typed into the description (ID, mobile, bank card) are masked before the
+    /// world sees it: 第十五条, personal privacy is not disclosed, and nobody edited this wording.
+    /// </summary>
+    internal static string MaskPersonalData(string text)
+    {
+        var hits = PersonalDataScanner.Scan(text, "description");
+        if (hits.Count == 0) return text;
+        var masked = new System.Text.StringBuilder(text);
+        foreach (var hit in hits.OrderByDescending(h => h.Offset))
+            masked.Remove(hit.Offset, hit.Length).Insert(hit.Offset, hit.Masked);
+        return masked.ToString();
     }
 
     /// <summary>The description as filed and the media URL the client gave, if any.</summary>
