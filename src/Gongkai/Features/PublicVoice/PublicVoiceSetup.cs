@@ -1,3 +1,6 @@
+using Gongkai.Features.PublicVoice.Open311;
+using Gongkai.Features.PublicVoice.Topics;
+
 namespace Gongkai.Features.PublicVoice;
 
 /// <summary>
@@ -10,12 +13,14 @@ public static class PublicVoiceSetup
     public static void AddPublicVoice(this WebApplicationBuilder builder)
     {
         builder.AddCaseEngine();
-        Open311.Open311Setup.AddOpen311(builder);
+        builder.AddCaseTopics();
+        builder.AddOpen311();
     }
 
     public static void MapPublicVoice(this IEndpointRouteBuilder app)
     {
         app.MapCaseEngine();
-        Open311.Open311Setup.MapOpen311(app);
+        app.MapCaseTopics();
+        app.MapOpen311();
     }
 }

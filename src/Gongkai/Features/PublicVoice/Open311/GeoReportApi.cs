@@ -94,7 +94,7 @@ public static class GeoReportApi
         string? code = null;
         if (!string.IsNullOrWhiteSpace(serviceCode))
         {
-            code = (await queries.ServiceAsync(serviceCode, ct))?.Code;
+            code = await queries.AnyTopicCodeAsync(serviceCode, ct);
             if (code is null) errors.Add($"service_code：没有代码为“{serviceCode}”的服务。");
         }
         var from = Date(startDate, "start_date", errors);

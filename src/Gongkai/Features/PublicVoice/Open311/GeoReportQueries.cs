@@ -36,6 +36,13 @@ public sealed class GeoReportQueries(GongkaiDbContext db)
     public async Task<Service?> ServiceAsync(string code, CancellationToken ct) =>
         (await ServicesAsync(ct)).FirstOrDefault(s => string.Equals(s.Code, code.Trim(), StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>A topic's code as stored, retired ones included (their requests stay listed), or null.</summary>
+    public async Task<string?> AnyTopicCodeAsync(string code, CancellationToken ct)
+    {
+        var key = code.Trim().ToLowerInvariant();
+        return await db.CaseTopics.Where(t => t.Code.ToLower() == key).Select(t => t.Code).FirstOrDefaultAsync(ct);
+    }
+
     private sealed record Row(string TrackingCode, CaseStatus Status, CaseChannel Channel, string? Topic, string Content,
         string? PublicQuestion, string? PublicAnswer, bool Published, string? Department, DateTime CreatedAt, DateTime UpdatedAt,
         DateOnly DueOn, int DueWorkingDays, string? Address, double? Lat, double? Lon);
