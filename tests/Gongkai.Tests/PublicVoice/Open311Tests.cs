@@ -274,6 +274,29 @@ public sealed class Open311Tests(PublicVoiceFactory app) : IClassFixture<PublicV
     }
 
     [Fact]
+    public async Task A_retired_topic_is_no_longer_a_service_but_its_requests_stay_listed()
+    {
+        var key = await IssueKeyAsync("停用类别测试");
+        using var client = app.Anonymous();
+        var code = await FileAsync(client, key, ("service_code", "market"), ("description", "菜市场缺斤短两"), ("address_string", "农贸市场"));
+        using var office = await app.ApiAs("bangong");
+        var market = (await office.GetFromJsonAsync<JsonElement>("/api/admin/case-topics")).EnumerateArray().Single(t => t.GetProperty("code").GetString() == "market");
+        var retired = await office.PutAsJsonAsync("/api/admin/case-topics/market", new
+        {
+            name = market.GetProperty("name").GetString(), group = market.GetProperty("group").GetString(),
+            description = market.GetProperty("description").GetString(), keywords = market.GetProperty("keywords").GetString(), active = false,
+        });
+        Assert.True(retired.IsSuccessStatusCode, await retired.Content.ReadAsStringAsync());
+
+        Assert.DoesNotContain("market", Codes(await JsonArray(client, "/open311/v2/services.json"), "service_code"));
+        await AssertError(client.GetAsync("/open311/v2/services/market.json"), 404);
+        await AssertError(client.PostAsync("/open311/v2/requests.json", Form(key, ("service_code", "market"), ("description", "再报一次"), ("address_string", "农贸市场"))), 400);
+        var listed = Assert.Single(await JsonArray(client, "/open311/v2/requests.json?service_code=market"));
+        Assert.Equal(code, listed.GetProperty("service_request_id").GetString());
+        Assert.Equal(market.GetProperty("name").GetString(), listed.GetProperty("service_name").GetString());
+    }
+
+    [Fact]
     public async Task The_discovery_document_points_at_the_v2_endpoint()
     {
         using var client = app.Anonymous();
@@ -382,7 +405,7 @@ public sealed class Open311Tests(PublicVoiceFactory app) : IClassFixture<PublicV
         return JsonDocument.Parse(text).RootElement[0].GetProperty("service_request_id").GetString()!;
     }
 
-    private static List<string?> Codes(List<JsonElement> records) => records.Select(r => r.GetProperty("service_request_id").GetString()).ToList();
+    private static List<string?> Codes(List<JsonElement> records, string field = "service_request_id") => records.Select(r => r.GetProperty(field).GetString()).ToList();
 
     internal static async Task<List<JsonElement>> JsonArray(HttpClient client, string url)
     {
