@@ -1,3 +1,4 @@
+using Gongkai.Features.PublicVoice.Open311;
 using Gongkai.Features.PublicVoice.Topics;
 
 namespace Gongkai.Features.PublicVoice;
@@ -13,11 +14,13 @@ public static class PublicVoiceSetup
     {
         builder.AddCaseEngine();
         builder.AddCaseTopics();
+        builder.AddOpen311();
     }
 
     public static void MapPublicVoice(this IEndpointRouteBuilder app)
     {
         app.MapCaseEngine();
         app.MapCaseTopics();
+        app.MapOpen311();
     }
 }
