@@ -1,4 +1,5 @@
 using Gongkai.Features.PublicVoice.Open311;
+using Gongkai.Features.PublicVoice.Supervision;
 using Gongkai.Features.PublicVoice.Topics;
 
 namespace Gongkai.Features.PublicVoice;
@@ -15,6 +16,7 @@ public static class PublicVoiceSetup
         builder.AddCaseEngine();
         builder.AddCaseTopics();
         builder.AddOpen311();
+        builder.AddCaseSupervision();
     }
 
     public static void MapPublicVoice(this IEndpointRouteBuilder app)
@@ -22,5 +24,6 @@ public static class PublicVoiceSetup
         app.MapCaseEngine();
         app.MapCaseTopics();
         app.MapOpen311();
+        app.MapCaseSupervision();
     }
 }
