@@ -1,3 +1,4 @@
+using Gongkai.Features.PublicVoice.Open311;
 using Gongkai.Features.PublicVoice.Supervision;
 using Gongkai.Features.PublicVoice.Topics;
 
@@ -14,6 +15,7 @@ public static class PublicVoiceSetup
     {
         builder.AddCaseEngine();
         builder.AddCaseTopics();
+        builder.AddOpen311();
         builder.AddCaseSupervision();
     }
 
@@ -21,6 +23,7 @@ public static class PublicVoiceSetup
     {
         app.MapCaseEngine();
         app.MapCaseTopics();
+        app.MapOpen311();
         app.MapCaseSupervision();
     }
 }
