@@ -44,7 +44,8 @@ public sealed class StatisticsTests(SupervisionFactory app) : IClassFixture<Supe
 
         foreach (var id in new[] { a.Id, b.Id, c.Id, d })
             await StepAsync(office, id, "assign", new { departments = new[] { "jyj" } });
-        await StepAsync(office, e.Id, "assign", new { departments = new[] { "minzj" } });
+        // E: led by minzj, jyj co-handles it; it counts for its lead only.
+        await StepAsync(office, e.Id, "assign", new { departments = new[] { "minzj", "jyj" } });
         await StepAsync(office, g.Id, "merge", new { into = a.TrackingCode });
 
         // A and C answered the next working day, on time; A satisfied, C fairly satisfied and closed.

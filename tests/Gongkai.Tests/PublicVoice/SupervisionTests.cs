@@ -198,6 +198,23 @@ public sealed class SupervisionTests(SupervisionFactory app) : IClassFixture<Sup
         Assert.Equal(10, after.EnumerateArray().Single(s => s.GetProperty("kind").GetString() == "opinion").GetProperty("dueWorkingDays").GetInt32());
     }
 
+    [Fact]
+    public void The_near_due_reminder_starts_the_given_working_days_before_and_the_overdue_one_the_day_after()
+    {
+        // Due on Monday 2026-10-12, after the National Day holiday (1–7 October off; Saturday 10 October a working day).
+        var due = new DateOnly(2026, 10, 12);
+        Assert.Equal("near", CaseSupervisionService.Stage(Calendar, new DateOnly(2026, 10, 10), due, 2));
+        Assert.Null(CaseSupervisionService.Stage(Calendar, new DateOnly(2026, 10, 9), due, 1));
+        Assert.Equal("near", CaseSupervisionService.Stage(Calendar, new DateOnly(2026, 10, 8), due, 3));
+        Assert.Null(CaseSupervisionService.Stage(Calendar, new DateOnly(2026, 10, 7), due, 3));
+        // Five working days back reach over the holiday to 29 September.
+        Assert.Equal("near", CaseSupervisionService.Stage(Calendar, new DateOnly(2026, 9, 29), due, 5));
+        Assert.Null(CaseSupervisionService.Stage(Calendar, new DateOnly(2026, 9, 28), due, 5));
+        Assert.Equal("near", CaseSupervisionService.Stage(Calendar, due, due, 2));
+        Assert.Null(CaseSupervisionService.Stage(Calendar, due, due, 0));
+        Assert.Equal("overdue", CaseSupervisionService.Stage(Calendar, due.AddDays(1), due, 2));
+    }
+
     private static async Task<JsonElement> Detail(HttpClient staff, long id) => await staff.GetFromJsonAsync<JsonElement>($"/api/admin/cases/{id}");
 
     private DateOnly Today => ChinaTime.Today(app.Clock);
