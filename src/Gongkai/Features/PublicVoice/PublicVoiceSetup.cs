@@ -10,10 +10,12 @@ public static class PublicVoiceSetup
     public static void AddPublicVoice(this WebApplicationBuilder builder)
     {
         builder.AddCaseEngine();
+        Pages.VoicePagesSetup.AddVoicePages(builder);
     }
 
     public static void MapPublicVoice(this IEndpointRouteBuilder app)
     {
         app.MapCaseEngine();
+        Pages.VoicePagesSetup.MapVoicePages(app);
     }
 }
