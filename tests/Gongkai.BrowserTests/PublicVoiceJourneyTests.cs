@@ -138,6 +138,7 @@ public sealed class PublicVoiceJourneyTests(PortalServer portal, ITestOutputHelp
         await Expect(page).ToHaveURLAsync(new Regex(@"/admin/cases/\d+$"));
         var id = long.Parse(new Uri(page.Url).Segments[^1], System.Globalization.CultureInfo.InvariantCulture);
         await Expect(page.Locator("#content")).ToContainTextAsync(Content);
+        await Expect(page.Locator("#topic")).ToHaveTextAsync("交通出行");
         await _journey.CheckPageAsync(page, "62-case", "case detail, received");
         var assign = page.Locator("#assign");
         await assign.GetByLabel("主办部门（必填）", new() { Exact = true }).SelectOptionAsync("jyj");

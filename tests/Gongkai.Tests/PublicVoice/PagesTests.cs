@@ -130,7 +130,13 @@ public sealed partial class PagesTests(PublicVoiceFactory app) : IClassFixture<P
         {
             title = "窗口推诿" + Guid.NewGuid().ToString("N")[..6], content = "办事窗口推诿。", name = "李四", contact = "13900001111", accusedDepartment = "jyj",
         });
-        var complaintCode = (await complaint.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("trackingCode").GetString()!;
+        var complaintBody = await complaint.Content.ReadFromJsonAsync<JsonElement>();
+        var complaintCode = complaintBody.GetProperty("trackingCode").GetString()!;
+        // The tracking page serves complaints too.
+        var trackedComplaint = await citizen.PostFormAsync("/opinions/track",
+            [new("TrackingCode", complaintCode), new("AccessKey", complaintBody.GetProperty("accessKey").GetString()!)]);
+        Assert.Equal(HttpStatusCode.OK, trackedComplaint.StatusCode);
+        Assert.Contains("效能投诉：窗口推诿", await trackedComplaint.Content.ReadAsStringAsync());
 
         using var editor = await app.SignedInAsync("xinxiyuan");
         Assert.Equal(HttpStatusCode.NotFound, (await editor.GetAsync($"/admin/cases/{theirs.Id}")).StatusCode);
@@ -195,6 +201,7 @@ public sealed partial class PagesTests(PublicVoiceFactory app) : IClassFixture<P
         // Publishing needs the confirmation, and refuses a phone number in the public wording.
         var detail = await office.GetStringAsync(url);
         Assert.Contains("id=\"publish\"", detail);
+        Assert.Contains("<dd id=\"topic\">城市管理</dd>", detail);
         var unconfirmed = await office.PostFormAsync(url + "?handler=Publish", [new("title", title), new("question", "路灯坏了"), new("answer", "已修复")], url);
         var unconfirmedText = await unconfirmed.Content.ReadAsStringAsync();
         Assert.Contains("请勾选“我已确认”", unconfirmedText);

@@ -3,6 +3,7 @@ using Gongkai.Features.Applications.Pages;
 using Gongkai.Features.Catalogue.Admin;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Features.PublicVoice.Admin;
 
@@ -16,6 +17,8 @@ public sealed partial class CaseModel(GongkaiDbContext db, CaseQueries queries, 
 {
     public CaseDetail View { get; private set; } = null!;
     public List<Choice> Departments { get; private set; } = [];
+    /// <summary>The topic's name (the detail carries its code).</summary>
+    public string? TopicName { get; private set; }
     public FormErrors Errors { get; } = new();
 
     /// <summary>The form whose step was refused: its messages are repeated inside it.</summary>
@@ -37,6 +40,8 @@ public sealed partial class CaseModel(GongkaiDbContext db, CaseQueries queries, 
         var detail = await queries.DetailAsync(CaseActor.For(User), id, ct);
         if (detail is null) return false;
         View = detail;
+        if (detail.Topic is { } topic)
+            TopicName = await db.CaseTopics.Where(t => t.Code == topic).Select(t => t.Name).FirstOrDefaultAsync(ct) ?? topic;
         if (detail.Actions.Any(a => a is CaseSteps.Assign or CaseSteps.Transfer))
             Departments = await ItemChoices.DepartmentsAsync(db, ct);
         return true;
