@@ -1,3 +1,4 @@
+using Gongkai.Features.PublicVoice.Open311;
 using Gongkai.Features.PublicVoice.Topics;
 
 namespace Gongkai.Features.PublicVoice;
@@ -13,6 +14,7 @@ public static class PublicVoiceSetup
     {
         builder.AddCaseEngine();
         builder.AddCaseTopics();
+        builder.AddOpen311();
         Pages.VoicePagesSetup.AddVoicePages(builder);
     }
 
@@ -20,6 +22,7 @@ public static class PublicVoiceSetup
     {
         app.MapCaseEngine();
         app.MapCaseTopics();
+        app.MapOpen311();
         Pages.VoicePagesSetup.MapVoicePages(app);
     }
 }
