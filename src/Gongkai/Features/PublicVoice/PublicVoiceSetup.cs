@@ -17,6 +17,7 @@ public static class PublicVoiceSetup
         builder.AddCaseTopics();
         builder.AddOpen311();
         builder.AddCaseSupervision();
+        Pages.VoicePagesSetup.AddVoicePages(builder);
     }
 
     public static void MapPublicVoice(this IEndpointRouteBuilder app)
@@ -25,5 +26,6 @@ public static class PublicVoiceSetup
         app.MapCaseTopics();
         app.MapOpen311();
         app.MapCaseSupervision();
+        Pages.VoicePagesSetup.MapVoicePages(app);
     }
 }
