@@ -198,10 +198,13 @@ public static class CaseCodes
         return false;
     }
 
-    /// <summary>Not yet answered: the reply deadline runs.</summary>
+    /// <summary>
+    /// Not yet answered: the reply deadline runs. A reopened case is not: it waits for the office's
+    /// decision (发回重办, which starts a new deadline, or 办结). <see cref="VoiceCase.Pending"/> is the same rule for queries.
+    /// </summary>
     public static bool IsPending(this CaseStatus status) =>
         status is CaseStatus.Received or CaseStatus.Assigned or CaseStatus.Handling or CaseStatus.TransferRequested
-            or CaseStatus.AnswerDrafted or CaseStatus.AnswerApproved or CaseStatus.Reopened;
+            or CaseStatus.AnswerDrafted or CaseStatus.AnswerApproved;
 
     /// <summary>Neither closed nor merged.</summary>
     public static bool IsOpen(this CaseStatus status) => status is not (CaseStatus.Closed or CaseStatus.Merged);

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Gongkai.Domain.Applications;
 using Gongkai.Domain.Common;
 
@@ -152,6 +153,10 @@ public sealed partial class VoiceCase
         CreatedAt = UpdatedAt = context.At;
         _events.Add(new CaseEvent(1, CaseEventKind.Received, context, Channel.ToChinese(), null, isInternal: false));
     }
+
+    /// <summary><see cref="CaseCodes.IsPending"/> as a query filter (lists, reminders, dashboards, metrics).</summary>
+    public static readonly Expression<Func<VoiceCase, bool>> Pending = c =>
+        c.Status != CaseStatus.Answered && c.Status != CaseStatus.Reopened && c.Status != CaseStatus.Closed && c.Status != CaseStatus.Merged;
 
     /// <summary>True when an unanswered case is past its due date on <paramref name="today"/>.</summary>
     public bool IsOverdue(DateOnly today) => Status.IsPending() && DueOn < today;

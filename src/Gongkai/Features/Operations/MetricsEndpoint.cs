@@ -54,7 +54,7 @@ internal static class MetricsEndpoint
             // The inbox's definition of overdue: still open, the clock running, the due date passed.
             var overdue = await db.Applications.CountAsync(a => a.Status != ApplicationStatus.Replied && a.Status != ApplicationStatus.Closed && a.DueOn < today, ct);
             // Public-voice cases not yet answered whose reply deadline has passed (the case list's overdue filter).
-            var overdueCases = (await db.Cases.Where(c => c.DueOn < today && c.Status != CaseStatus.Answered && c.Status != CaseStatus.Closed && c.Status != CaseStatus.Merged)
+            var overdueCases = (await db.Cases.Where(VoiceCase.Pending).Where(c => c.DueOn < today)
                 .GroupBy(c => c.Kind).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct)).ToDictionary(g => g.Key, g => g.N);
             up = 1;
 

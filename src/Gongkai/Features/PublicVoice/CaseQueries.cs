@@ -26,7 +26,7 @@ public sealed class CaseQueries(GongkaiDbContext db, TimeProvider clock)
         if (!string.IsNullOrWhiteSpace(f.Status))
         {
             if (f.Status.Trim() == "open") query = query.Where(c => c.Status != CaseStatus.Closed && c.Status != CaseStatus.Merged);
-            else if (f.Status.Trim() == "pending") query = query.Where(c => c.Status != CaseStatus.Closed && c.Status != CaseStatus.Merged && c.Status != CaseStatus.Answered);
+            else if (f.Status.Trim() == "pending") query = query.Where(VoiceCase.Pending);
             else if (CaseCodes.TryParseStatus(f.Status, out var status)) query = query.Where(c => c.Status == status);
             else errors.Add("status", "状态应为 open、pending 或 " + string.Join("、", Enum.GetValues<CaseStatus>().Select(s => s.Code())));
         }
@@ -42,7 +42,7 @@ public sealed class CaseQueries(GongkaiDbContext db, TimeProvider clock)
         errors.ThrowIfAny();
         var today = ChinaTime.Today(clock);
         if (f.Overdue == true)
-            query = query.Where(c => c.DueOn < today && c.Status != CaseStatus.Closed && c.Status != CaseStatus.Merged && c.Status != CaseStatus.Answered);
+            query = query.Where(VoiceCase.Pending).Where(c => c.DueOn < today);
         if (!string.IsNullOrWhiteSpace(f.Q))
         {
             var q = f.Q.Trim();

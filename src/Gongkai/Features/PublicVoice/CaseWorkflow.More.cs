@@ -96,7 +96,7 @@ public sealed partial class CaseWorkflow
     public async Task<int> RecomputeDueDatesAsync(CancellationToken ct)
     {
         var calendar = await calendars.GetAsync(ct);
-        var pending = await db.Cases.Where(c => c.Status != CaseStatus.Answered && c.Status != CaseStatus.Closed && c.Status != CaseStatus.Merged)
+        var pending = await db.Cases.Where(VoiceCase.Pending)
             .ToListAsync(ct);
         var changed = pending.Count(c => c.Recompute(calendar));
         if (changed > 0) await db.SaveChangesAsync(ct);

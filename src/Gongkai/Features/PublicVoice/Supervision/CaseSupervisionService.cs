@@ -132,7 +132,7 @@ internal sealed class CaseSupervisionService(
 
     /// <summary>Not yet answered: the reply deadline runs (<see cref="CaseCodes.IsPending"/>).</summary>
     private static IQueryable<VoiceCase> Pending(IQueryable<VoiceCase> cases) =>
-        cases.Where(c => c.Status != CaseStatus.Answered && c.Status != CaseStatus.Closed && c.Status != CaseStatus.Merged);
+        cases.Where(VoiceCase.Pending);
 
     /// <summary>
     /// Which reminder is due on <paramref name="today"/>: "near" from the day <paramref name="nearDays"/>

@@ -39,7 +39,7 @@ public sealed class SupervisionPanelViewComponent(GongkaiDbContext db, CalendarS
         var dept = actor.DepartmentId;
         // A department answers for the cases it leads; co-handling does not make their deadline its own.
         var pending = db.Cases.AsNoTracking()
-            .Where(c => c.Status != CaseStatus.Answered && c.Status != CaseStatus.Closed && c.Status != CaseStatus.Merged)
+            .Where(VoiceCase.Pending)
             .Where(c => all.Contains(c.Kind) || (dept != null && own.Contains(c.Kind) && c.DepartmentId == dept));
 
         var overdue = pending.Where(c => c.DueOn < today);
