@@ -10,10 +10,12 @@ public static class PublicVoiceSetup
     public static void AddPublicVoice(this WebApplicationBuilder builder)
     {
         builder.AddCaseEngine();
+        builder.AddSupervision();
     }
 
     public static void MapPublicVoice(this IEndpointRouteBuilder app)
     {
         app.MapCaseEngine();
+        app.MapSupervision();
     }
 }
