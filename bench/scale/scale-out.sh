@@ -16,6 +16,9 @@
 #      restarted: every 201 is in the database, none twice; A's search index catches up.
 #   4. database restart: PostgreSQL stopped and started under load through nginx: only 200s and
 #      503s (Chinese ProblemDetails/page), then 200s again, without restarting an instance.
+#   5. index lag: LAG_RATE items per second published through A for LAG_SECONDS (create, submit,
+#      approve) while B's search is polled for each and B's lag gauge sampled: every item found on
+#      B, with the delay's p50/p95/max.
 #
 # Needs: the .NET SDK, PostgreSQL 15 binaries (scripts/pg-throwaway), nginx, wrk, python3, curl.
 set -euo pipefail
@@ -214,5 +217,9 @@ LAST=$(tail -3 "$WORK/outage" | awk '{for (i = 2; i <= NF; i++) { split($i, kv, 
 check "only 200 and 503 during the outage ($OTHER others)" "[[ $OTHER -eq 0 ]]"
 check "all 200 again in the last 3 seconds, same processes" "[[ $LAST -eq 0 && $A_PID == $A_BEFORE && $B_PID == $B_BEFORE ]] && kill -0 $A_PID && kill -0 $B_PID"
 curl -s "$LB/api/items/$ID" -o /dev/null
+echo "== 5. B's index lag under sustained writes through A (${LAG_RATE:-5} items/s for ${LAG_SECONDS:-60}s)"
+if python3 bench/scale/lag.py "${LAG_SECONDS:-60}" "${LAG_RATE:-5}" "$A" "$B" "$(token "$A")" >"$WORK/lag.txt"; then LAG_OK=1; else LAG_OK=0; fi
+sed 's/^/  /' "$WORK/lag.txt"
+check "every item published on A was found on B" "[[ $LAG_OK == 1 ]]"
 echo "== done (load average now: $(cut -d' ' -f1-3 /proc/loadavg))"
 exit $FAILED

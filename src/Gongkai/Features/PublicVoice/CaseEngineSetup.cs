@@ -13,6 +13,12 @@ public sealed class PublicVoiceOptions
 
     /// <summary>Tracking look-ups, ratings and reopenings per address and minute, against guessing access keys.</summary>
     public int LookupsPerMinute { get; set; } = 30;
+
+    /// <summary>Largest attachment (citizens' and staff's), 10 MB by default.</summary>
+    public long MaxAttachmentBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>Files a citizen may attach to one case.</summary>
+    public int MaxCitizenAttachments { get; set; } = 5;
 }
 
 public static class CaseEngineSetup
@@ -26,6 +32,7 @@ public static class CaseEngineSetup
         builder.Services.AddScoped<CaseWorkflow>();
         builder.Services.AddScoped<CaseQueries>();
         builder.Services.AddScoped<CaseTopicSeeder>();
+        builder.Services.AddScoped<CaseAttachments>();
         builder.Services.AddRateLimiter(o =>
         {
             // One window per address shared by every way of filing (form, API, Open311): a flood is a flood.
@@ -44,5 +51,6 @@ public static class CaseEngineSetup
     {
         app.MapCasesApi();
         app.MapCasesAdminApi();
+        app.MapCaseAttachmentsApi();
     }
 }

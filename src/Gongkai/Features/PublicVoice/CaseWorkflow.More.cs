@@ -88,4 +88,18 @@ public sealed partial class CaseWorkflow
         await SaveAsync(ct);
         return link;
     }
+
+    /// <summary>
+    /// Brings the stored due dates of unanswered cases up to date with the calendar (the office may
+    /// have entered a new year's holiday notice). For a background job; returns how many changed.
+    /// </summary>
+    public async Task<int> RecomputeDueDatesAsync(CancellationToken ct)
+    {
+        var calendar = await calendars.GetAsync(ct);
+        var pending = await db.Cases.Where(c => c.Status != CaseStatus.Answered && c.Status != CaseStatus.Closed && c.Status != CaseStatus.Merged)
+            .ToListAsync(ct);
+        var changed = pending.Count(c => c.Recompute(calendar));
+        if (changed > 0) await db.SaveChangesAsync(ct);
+        return changed;
+    }
 }

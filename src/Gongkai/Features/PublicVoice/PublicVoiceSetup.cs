@@ -1,3 +1,5 @@
+using Gongkai.Features.PublicVoice.Topics;
+
 namespace Gongkai.Features.PublicVoice;
 
 /// <summary>
@@ -10,12 +12,14 @@ public static class PublicVoiceSetup
     public static void AddPublicVoice(this WebApplicationBuilder builder)
     {
         builder.AddCaseEngine();
+        builder.AddCaseTopics();
         builder.AddSupervision();
     }
 
     public static void MapPublicVoice(this IEndpointRouteBuilder app)
     {
         app.MapCaseEngine();
+        app.MapCaseTopics();
         app.MapSupervision();
     }
 }
