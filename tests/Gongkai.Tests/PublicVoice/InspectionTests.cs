@@ -4,6 +4,8 @@ using System.Text.Json;
 using Gongkai.Domain.Publishing;
 using Gongkai.Hosting;
 using Gongkai.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Gongkai.Tests.PublicVoice.PublicVoiceTestKit;
 
 namespace Gongkai.Tests.PublicVoice;
@@ -206,5 +208,22 @@ public sealed class InspectionTests(PublicVoiceFactory app) : IClassFixture<Publ
         Assert.Contains("请选择要通报的明察暗访记录", await none.Content.ReadAsStringAsync());
         var unknown = await inspector.PostAsJsonAsync("/api/admin/bulletins", new { inspectionIds = new[] { 987654L } });
         Assert.Contains("没有编号为 987654 的明察暗访记录", await unknown.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_bulletin_column_is_added_to_a_database_seeded_before_it_existed()
+    {
+        // Make the database look like one from before the column: rename it away, start the seeder again.
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Gongkai.Data.GongkaiDbContext>();
+            var column = await db.Categories.SingleAsync(c => c.Code == "xntb");
+            column.Code = "xntb-old-" + Guid.NewGuid().ToString("N")[..4];
+            await db.SaveChangesAsync();
+            await scope.ServiceProvider.GetRequiredService<Gongkai.Features.Catalogue.CatalogueSeeder>().SeedAsync();
+            await scope.ServiceProvider.GetRequiredService<Gongkai.Features.Catalogue.CatalogueSeeder>().SeedAsync();
+        }
+        Assert.Equal(1, app.Db(db => db.Categories.Count(c => c.Code == "xntb")));
+        Assert.Equal("效能监察通报", app.Db(db => db.Categories.Single(c => c.Code == "xntb").Name));
     }
 }
