@@ -170,4 +170,39 @@ public sealed class ConfidentialityTests(PublicVoiceFactory app) : IClassFixture
         Assert.Contains("效能投诉办理通知", log);
         AssertNothingOf(c, log, "/admin/notifications");
     }
+
+    [Fact]
+    public async Task The_inspector_investigates_on_the_complaint_page_without_javascript()
+    {
+        using var citizen = app.Anonymous();
+        var title = "窗口拖延办理" + Guid.NewGuid().ToString("N")[..6];
+        var filed = await citizen.PostAsJsonAsync("/api/complaints", new { title, content = "拖延办理。", name = "周投诉", contact = "13611112222", accusedDepartment = "jyj" });
+        var code = (await filed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("trackingCode").GetString()!;
+        using var api = await app.ApiAs("jiancha");
+        var id = (await api.GetFromJsonAsync<JsonElement>($"/api/admin/cases?q={code}")).GetProperty("items")[0].GetProperty("id").GetInt64();
+        var url = $"/admin/complaints/{id}";
+        using var browser = await app.SignedInAsync("jiancha");
+
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostFormAsync(url, [new("step", "accept")])).StatusCode);
+        var missing = await browser.PostFormAsync(url, [new("step", "findings"), new("FindingsText", "已核实")]);
+        Assert.Equal(HttpStatusCode.OK, missing.StatusCode);
+        var html = await missing.Content.ReadAsStringAsync();
+        Assert.Contains("error-summary", html);
+        Assert.Contains("已核实", html);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostFormAsync(url, [new("step", "findings"), new("Finding", "partly-substantiated"), new("FindingsText", "部分属实，已核实"), new("Sanctions", "责令整改")])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostFormAsync(url, [new("step", "answer"), new("Text", "经调查部分属实，已责令整改。")])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostFormAsync(url, [new("step", "approve")])).StatusCode);
+        var unconfirmed = await browser.PostFormAsync(url, [new("step", "close")]);
+        Assert.Contains("请勾选确认后再办结", await unconfirmed.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostFormAsync(url, [new("step", "close"), new("Confirm", "true")])).StatusCode);
+
+        var page = await browser.GetStringAsync(url);
+        Assert.Contains("已办结", page);
+        Assert.Contains("部分属实", page);
+        Assert.Contains("责令整改", page);
+        // Another kind of case is not shown here.
+        using var office = await app.ApiAs("bangong");
+        var opinion = await FileOpinionAsync(citizen, office);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/admin/complaints/{opinion.Id}")).StatusCode);
+    }
 }

@@ -60,6 +60,13 @@ public sealed class InspectionTests(PublicVoiceFactory app) : IClassFixture<Publ
             await browser.AssertPageDeniedAsync($"/admin/inspections/{id}");
         }
         Assert.Equal(HttpStatusCode.NotFound, (await inspector.PutAsJsonAsync("/api/admin/inspections/999999", Inspection("x"))).StatusCode);
+
+        // The audit log (office, supervisors) shows that the inspection was written, not what it says.
+        using var office = await app.ApiAs("bangong");
+        var audit = await office.GetFromJsonAsync<JsonElement>("/api/audit?entityType=Inspection&pageSize=500");
+        Assert.Contains(audit.GetProperty("entries").EnumerateArray(), e => e.GetProperty("entityId").GetString() == id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.DoesNotContain(place, audit.GetRawText());
+        Assert.DoesNotContain("窗口工作人员赵某", audit.GetRawText());
     }
 
     [Fact]

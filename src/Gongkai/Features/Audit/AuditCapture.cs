@@ -30,9 +30,10 @@ internal sealed class AuditCapture
         "CitizenName",
     };
 
-    // Conduct complaints (效能投诉) are the supervision staff's only (CaseActor), and the audit log is
-    // read by the office and supervisors: a complaint's rows (the case and its events, assignments,
-    // attachments, links) keep which fields changed and the case's kind and state, never their values.
+    // Conduct complaints (效能投诉) and unannounced inspections (明察暗访) are the supervision staff's
+    // only (CaseActor, Policies.Inspection), and the audit log is read by the office and supervisors:
+    // a complaint's rows (the case and its events, assignments, attachments, links) and an
+    // inspection's keep which fields changed and the case's kind and state, never their values.
     private static readonly HashSet<string> KeptOfComplaints = new(StringComparer.Ordinal) { "Id", "CaseId", "Kind", "Status", "Sequence" };
 
     private static readonly HashSet<Type> NotAudited =
@@ -70,15 +71,16 @@ internal sealed class AuditCapture
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Where(e => !NotAudited.Contains(e.Metadata.ClrType))
             .Where(e => e.State != EntityState.Modified || e.Properties.Any(p => p.IsModified))
-            .Select(e => new AuditCapture(e, IsComplaintRow(e, complaints)))
+            .Select(e => new AuditCapture(e, IsConfidentialRow(e, complaints)))
             .ToList();
     }
 
-    private static bool IsComplaintRow(EntityEntry e, HashSet<long> complaints) =>
+    private static bool IsConfidentialRow(EntityEntry e, HashSet<long> complaints) =>
         e.Entity is Domain.Cases.VoiceCase c ? c.Kind == Domain.Cases.CaseKind.Complaint
-        : complaints.Count > 0 && e.Metadata.FindProperty("CaseId") is not null
+        : e.Entity is PublicVoice.Inspection
+          || (complaints.Count > 0 && e.Metadata.FindProperty("CaseId") is not null
             && (e.Metadata.ClrType.Namespace?.StartsWith("Gongkai.Domain.Cases", StringComparison.Ordinal) == true || e.Metadata.ClrType.Namespace == "Gongkai.Features.PublicVoice")
-            && e.Property("CaseId").CurrentValue is long id && complaints.Contains(id);
+            && e.Property("CaseId").CurrentValue is long id && complaints.Contains(id));
 
     /// <summary>Builds the entry after the changes were saved, when generated keys are known.</summary>
     public AuditEntry ToEntry(AuditActor actor, DateTime now)
