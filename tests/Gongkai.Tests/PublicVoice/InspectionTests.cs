@@ -107,6 +107,8 @@ public sealed class InspectionTests(PublicVoiceFactory app) : IClassFixture<Publ
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var list = await browser.GetStringAsync("/admin/inspections");
         Assert.Contains(place, list);
+        // The form posts elsewhere than its page, so it must carry its own antiforgery token.
+        Assert.Matches("<form [^>]*id=\"bulletin-form\"[^>]*>(?:(?!</form>)[\\s\\S])*__RequestVerificationToken", list);
         var id = app.Db(db => db.Inspections.Single(i => i.Place == place).Id);
 
         // Draft from the list, edit, save as an item draft.
@@ -115,6 +117,7 @@ public sealed class InspectionTests(PublicVoiceFactory app) : IClassFixture<Publ
         var draftHtml = await draft.Content.ReadAsStringAsync();
         Assert.Contains("明察暗访情况的通报", draftHtml);
         Assert.Contains("无人值守", draftHtml);
+        Assert.Matches("<form [^>]*id=\"bulletin-edit\"[^>]*>(?:(?!</form>)[\\s\\S])*__RequestVerificationToken", draftHtml);
         var created = await browser.PostFormAsync("/admin/inspections/bulletin?handler=create",
             [new("InspectionIds", id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Title", "关于便民服务中心暗访情况的通报"), new("Body", "第一段\n第二段<script>alert(1)</script>")], "/admin/inspections");
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
