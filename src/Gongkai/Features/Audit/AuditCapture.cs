@@ -26,6 +26,8 @@ internal sealed class AuditCapture
         // An applicant's ID number and contact (stored encrypted; not even the ciphertext is copied)
         // and the hash of the tracking page's access key.
         "IdNumber", "Contact", "AccessKeyHash",
+        // The hash of an Open311 client's key.
+        "KeyHash",
         // A case's citizen: supervisors read the audit log but never see who wrote in (CaseActor.SeesCitizen).
         "CitizenName",
     };

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Gongkai.Data;
 using Gongkai.Domain.Applications;
+using Gongkai.Domain.Cases;
 using Gongkai.Features.Notifications;
 using Gongkai.Features.Search;
 using Gongkai.Hosting;
@@ -52,6 +53,9 @@ internal static class MetricsEndpoint
             var today = ChinaTime.Today(clock);
             // The inbox's definition of overdue: still open, the clock running, the due date passed.
             var overdue = await db.Applications.CountAsync(a => a.Status != ApplicationStatus.Replied && a.Status != ApplicationStatus.Closed && a.DueOn < today, ct);
+            // Public-voice cases not yet answered whose reply deadline has passed (the case list's overdue filter).
+            var overdueCases = (await db.Cases.Where(c => c.DueOn < today && c.Status != CaseStatus.Answered && c.Status != CaseStatus.Closed && c.Status != CaseStatus.Merged)
+                .GroupBy(c => c.Kind).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct)).ToDictionary(g => g.Key, g => g.N);
             up = 1;
 
             Header(text, "gongkai_search_index_lag_entries", "gauge", "Change-log entries this instance's search index has not applied yet.");
@@ -65,6 +69,9 @@ internal static class MetricsEndpoint
             Sample(text, "gongkai_notifications_failed", failed);
             Header(text, "gongkai_applications_overdue", "gauge", "Open applications whose statutory reply deadline has passed.");
             Sample(text, "gongkai_applications_overdue", overdue);
+            Header(text, "gongkai_cases_overdue", "gauge", "Opinions, complaints and suggestions not answered by their reply deadline, by kind.");
+            foreach (var kind in Enum.GetValues<CaseKind>())
+                Sample(text, $"gongkai_cases_overdue{{kind=\"{kind.Code()}\"}}", overdueCases.GetValueOrDefault(kind));
         }
         catch (Exception e) when (e is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
         {

@@ -1,3 +1,5 @@
+using Gongkai.Features.PublicVoice.Open311;
+using Gongkai.Features.PublicVoice.Supervision;
 using Gongkai.Features.PublicVoice.Topics;
 
 namespace Gongkai.Features.PublicVoice;
@@ -13,13 +15,19 @@ public static class PublicVoiceSetup
     {
         builder.AddCaseEngine();
         builder.AddCaseTopics();
-        builder.AddSupervision();
+        builder.AddOpen311();
+        builder.AddCaseSupervision();
+        Pages.VoicePagesSetup.AddVoicePages(builder);
+        builder.AddSupervisionOffice();
     }
 
     public static void MapPublicVoice(this IEndpointRouteBuilder app)
     {
         app.MapCaseEngine();
         app.MapCaseTopics();
-        app.MapSupervision();
+        app.MapOpen311();
+        app.MapCaseSupervision();
+        Pages.VoicePagesSetup.MapVoicePages(app);
+        app.MapSupervisionOffice();
     }
 }
