@@ -26,6 +26,14 @@ public sealed class CatalogueSeeder(GongkaiDbContext db)
             db.Categories.Add(new CatalogueCategory { Code = AnnualReports.AnnualReportColumn.CategoryCode, Name = "政府信息公开工作年度报告", Basis = "第四十九条", SortOrder = order++ });
             await db.SaveChangesAsync(ct);
         }
+        // The supervision staff's bulletins (通报, PublicVoice/Inspections/BulletinService) have their own
+        // column; added to databases seeded before it existed too.
+        if (!await db.Categories.AnyAsync(c => c.Code == PublicVoice.Inspections.BulletinService.CategoryCode, ct))
+        {
+            var last = await db.Categories.MaxAsync(c => (int?)c.SortOrder, ct) ?? 0;
+            db.Categories.Add(new CatalogueCategory { Code = PublicVoice.Inspections.BulletinService.CategoryCode, Name = PublicVoice.Inspections.BulletinService.CategoryName, Basis = "第二十条（十五）", SortOrder = last + 1 });
+            await db.SaveChangesAsync(ct);
+        }
         if (!await db.Themes.AnyAsync(ct))
         {
             var order = 0;

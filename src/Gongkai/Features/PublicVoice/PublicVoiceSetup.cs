@@ -18,6 +18,7 @@ public static class PublicVoiceSetup
         builder.AddOpen311();
         builder.AddCaseSupervision();
         Pages.VoicePagesSetup.AddVoicePages(builder);
+        builder.AddSupervisionOffice();
     }
 
     public static void MapPublicVoice(this IEndpointRouteBuilder app)
@@ -27,5 +28,6 @@ public static class PublicVoiceSetup
         app.MapOpen311();
         app.MapCaseSupervision();
         Pages.VoicePagesSetup.MapVoicePages(app);
+        app.MapSupervisionOffice();
     }
 }

@@ -119,6 +119,24 @@ public sealed class IndexModel(
             .Select(n => new Row(n.Id, n.Channel, n.Recipient, n.Subject, n.State, n.Attempts, n.LastError,
                 n.CreatedAt, n.NextAttemptAt, n.SentAt, n.Reference))
             .ToListAsync(ct);
+        Rows = await HideComplainantsAsync(Rows, ct);
+    }
+
+    /// <summary>
+    /// A conduct complaint's messages ("case:{id}:…") go to the complainant, whom only the
+    /// supervision staff may know (PublicVoice/CaseActor): the office sees that one was sent, not to
+    /// whom or about what.
+    /// </summary>
+    private async Task<IReadOnlyList<Row>> HideComplainantsAsync(IReadOnlyList<Row> rows, CancellationToken ct)
+    {
+        static long? CaseId(string? reference) =>
+            reference?.Split(':') is ["case", var id, ..] && long.TryParse(id, CultureInfo.InvariantCulture, out var n) ? n : null;
+        var ids = rows.Select(r => CaseId(r.Reference)).OfType<long>().Distinct().ToList();
+        if (ids.Count == 0) return rows;
+        var complaints = (await db.Cases.Where(c => ids.Contains(c.Id) && c.Kind == Domain.Cases.CaseKind.Complaint).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
+        return [.. rows.Select(r => CaseId(r.Reference) is { } id && complaints.Contains(id)
+            ? r with { Recipient = "（效能投诉人，不显示）", Subject = r.Subject.Length == 0 ? "" : "效能投诉办理通知", Reference = "效能投诉", LastError = r.LastError is null ? null : "发送失败（详情不显示）" }
+            : r)];
     }
 
     public static string StateName(DeliveryState state) => state switch
