@@ -23,17 +23,9 @@ public sealed class CaseAttachments(GongkaiDbContext db, AttachmentStore store, 
         if (!c.Status.IsOpen()) throw new AttachmentRefusedException(StatusCodes.Status409Conflict, "该件已办结，不能再上传附件。");
         if (fromCitizen && await db.CaseAttachments.CountAsync(a => a.CaseId == c.Id && a.FromCitizen, ct) >= options.Value.MaxCitizenAttachments)
             throw new AttachmentRefusedException(StatusCodes.Status409Conflict, $"每件最多上传 {options.Value.MaxCitizenAttachments} 个附件。");
-        var name = AttachmentRules.CleanFileName(fileName);
-        var format = AttachmentFormats.ForFileName(name) ?? throw new AttachmentRefusedException(StatusCodes.Status415UnsupportedMediaType,
-            $"不支持“{Path.GetExtension(name)}”类型的文件“{name}”：附件只能是 {AttachmentFormats.Allowed} 文件。");
-        var staged = await store.StageAsync(content, MaxBytes, ct);
+        var (name, format, staged) = await store.StageCheckedAsync(fileName, content, MaxBytes, ct);
         try
         {
-            if (staged.Size > MaxBytes)
-                throw new AttachmentRefusedException(StatusCodes.Status413PayloadTooLarge, $"“{name}”超过了附件大小上限 {AttachmentRules.Size(MaxBytes)}，未上传。");
-            if (staged.Size == 0) throw new AttachmentRefusedException(StatusCodes.Status400BadRequest, $"“{name}”是空文件，未上传。");
-            if (!format.Matches(staged.Head))
-                throw new AttachmentRefusedException(StatusCodes.Status415UnsupportedMediaType, $"“{name}”的内容不是{format.Name}（扩展名与文件内容不符），未上传。");
             var row = new CaseAttachment
             {
                 CaseId = c.Id, FileName = name, ContentType = format.ContentType, Size = staged.Size, Sha256 = staged.Sha256,
@@ -41,18 +33,11 @@ public sealed class CaseAttachments(GongkaiDbContext db, AttachmentStore store, 
                 FromCitizen = fromCitizen, UploadedBy = fromCitizen ? CaseWorkflow.CitizenName : actors.Current?.Name ?? "",
                 UploadedAt = clock.GetUtcNow().UtcDateTime,
             };
-            await AttachmentStore.Gate.WaitAsync(ct);
-            try
+            await store.PlaceAndSaveAsync(staged, row.StoredPath, () =>
             {
-                // The file first, then the row that names it (a backup taken in between only finds an extra file).
-                store.Place(staged.TempPath, row.StoredPath);
                 db.CaseAttachments.Add(row);
-                await db.SaveChangesAsync(ct);
-            }
-            finally
-            {
-                AttachmentStore.Gate.Release();
-            }
+                return db.SaveChangesAsync(ct);
+            }, ct);
             return row;
         }
         finally

@@ -17,22 +17,9 @@ public sealed class AttachFile(GongkaiDbContext db, DepartmentScope scope, Attac
     public async Task<ItemAttachment> RunAsync(long itemId, string? fileName, Stream content, CancellationToken ct)
     {
         await AttachmentRules.LoadChangeableAsync(db, scope, itemId, ct);
-        var name = AttachmentRules.CleanFileName(fileName);
-        var format = AttachmentFormats.ForFileName(name) ?? throw new AttachmentRefusedException(StatusCodes.Status415UnsupportedMediaType,
-            $"不支持“{Path.GetExtension(name)}”类型的文件“{name}”：附件只能是 {AttachmentFormats.Allowed} 文件。");
-
-        var staged = await store.StageAsync(content, MaxBytes, ct);
+        var (name, format, staged) = await store.StageCheckedAsync(fileName, content, MaxBytes, ct);
         try
         {
-            if (staged.Size > MaxBytes)
-                throw new AttachmentRefusedException(StatusCodes.Status413PayloadTooLarge,
-                    $"“{name}”超过了附件大小上限 {AttachmentRules.Size(MaxBytes)}，未上传。请压缩或拆分后重新上传。");
-            if (staged.Size == 0)
-                throw new AttachmentRefusedException(StatusCodes.Status400BadRequest, $"“{name}”是空文件，未上传。");
-            if (!format.Matches(staged.Head))
-                throw new AttachmentRefusedException(StatusCodes.Status415UnsupportedMediaType,
-                    $"“{name}”的内容不是{format.Name}（扩展名与文件内容不符），未上传。请上传原始文件，不要只修改扩展名。");
-
             var text = AttachmentText.Extract(format, staged.TempPath, name, ct);
             var attachment = new ItemAttachment
             {
@@ -45,18 +32,11 @@ public sealed class AttachFile(GongkaiDbContext db, DepartmentScope scope, Attac
                 ExtractedText = text,
                 UploadedAt = clock.GetUtcNow().UtcDateTime,
             };
-            await AttachmentStore.Gate.WaitAsync(ct);
-            try
+            await store.PlaceAndSaveAsync(staged, attachment.StoredPath, () =>
             {
-                // The file first, then the row that names it (a backup taken in between only finds an extra file).
-                store.Place(staged.TempPath, attachment.StoredPath);
                 db.ItemAttachments.Add(attachment);
-                await db.SaveChangesAsync(ct);
-            }
-            finally
-            {
-                AttachmentStore.Gate.Release();
-            }
+                return db.SaveChangesAsync(ct);
+            }, ct);
             return attachment;
         }
         finally
