@@ -60,6 +60,7 @@ public abstract class CaseFormPage(GongkaiDbContext db, CaseWorkflow workflow, H
             try
             {
                 var (c, key) = await workflow.SubmitAsync(Kind, Input.ToRequest(IsComplaint), CaseChannel.Portal, ct);
+                human.Spend(Input.Token);
                 TempData[ReceiptCode] = c.TrackingCode;
                 TempData[ReceiptKey] = key;
                 // A day number: the TempData serializer would turn an ISO date string into a DateTime.

@@ -9,6 +9,8 @@ namespace Gongkai.Features.PublicVoice.Pages;
 /// moment the form was served travel in a data-protected hidden field, so the server keeps no state;
 /// the token expires after <see cref="Lifetime"/>, and a form sent back sooner than
 /// <see cref="MinFillTime"/> is refused as a robot's. A hidden honeypot field does the rest.
+/// A solved token is spent once the case is filed (<see cref="Spend"/>): replaying it is refused
+/// by this instance until it would have expired anyway (another instance only has the rate limit).
 /// </summary>
 public sealed class HumanCheck(IDataProtectionProvider provider, TimeProvider clock)
 {
@@ -18,10 +20,11 @@ public sealed class HumanCheck(IDataProtectionProvider provider, TimeProvider cl
     private static readonly string[] Digits = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
     private readonly IDataProtector _protector = provider.CreateProtector("Gongkai.PublicVoice.HumanCheck.v1");
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTime> _spent = new(StringComparer.Ordinal);
 
     public sealed record Challenge(string Question, string Token);
 
-    public enum Verdict { Passed, WrongAnswer, Expired, TooFast, Robot }
+    public enum Verdict { Passed, WrongAnswer, Expired, TooFast, Robot, Spent }
 
     public Challenge New()
     {
@@ -43,8 +46,20 @@ public sealed class HumanCheck(IDataProtectionProvider provider, TimeProvider cl
     {
         if (!string.IsNullOrEmpty(honeypot)) return Verdict.Robot;
         if (Read(token) is not { } t || !Fresh(t.Issued)) return Verdict.Expired;
+        if (_spent.ContainsKey(token!)) return Verdict.Spent;
         if (clock.GetUtcNow().UtcDateTime - t.Issued < MinFillTime) return Verdict.TooFast;
         return Parse(answer) == (t.Plus ? t.A + t.B : t.A - t.B) ? Verdict.Passed : Verdict.WrongAnswer;
+    }
+
+    /// <summary>Marks a solved token as used (after the form it guarded was filed); forgets spent tokens once they have expired.</summary>
+    public void Spend(string? token)
+    {
+        if (Read(token) is not { } t) return;
+        var now = clock.GetUtcNow().UtcDateTime;
+        _spent[token!] = t.Issued + Lifetime;
+        if (_spent.Count > 1_000)
+            foreach (var (old, until) in _spent)
+                if (until < now) _spent.TryRemove(old, out _);
     }
 
     private bool Fresh(DateTime issued)
@@ -76,6 +91,7 @@ public sealed class HumanCheck(IDataProtectionProvider provider, TimeProvider cl
         Verdict.WrongAnswer => "验证题答案不正确，请重新计算下面的算式（已填写的内容都保留着）",
         Verdict.Expired => "验证题已过期（超过30分钟），请回答下面的新算式后再提交",
         Verdict.TooFast => "提交过快，请核对填写的内容，回答下面的算式后再提交",
+        Verdict.Spent => "这道验证题已用于提交过一次，请回答下面的新算式后再提交（如需再写一封信，请确认不是重复提交）",
         _ => "未能通过验证，请回答下面的算式后再提交",
     };
 
