@@ -134,7 +134,9 @@ public sealed class TestDatabase
             using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'", connection);
             command.ExecuteNonQuery();
         }
-        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
+        // Generous connect and command timeouts: on a loaded 2-core machine (CI, or engineers building
+        // beside the run) a new backend can take longer than Npgsql's 15 s default to start.
+        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name, Timeout = 60, CommandTimeout = 120 };
         return new TestDatabase("PostgreSQL", builder.ToString(), admin, name);
     }
 
