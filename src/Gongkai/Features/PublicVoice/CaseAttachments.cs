@@ -18,6 +18,21 @@ public sealed class CaseAttachments(GongkaiDbContext db, AttachmentStore store, 
 {
     public long MaxBytes => options.Value.MaxAttachmentBytes;
 
+    /// <summary>What a form post with files may carry: five files of the default 10 MB and the form around them.</summary>
+    public const long PageUploadLimit = 52 * 1024 * 1024;
+
+    /// <summary>
+    /// Runs the checks of <see cref="AddAsync"/> on a file without keeping it: the portal form checks
+    /// every file before it files the case, so a refused file never leaves a case half-made.
+    /// </summary>
+    public async Task CheckAsync(string? fileName, Stream content, CancellationToken ct)
+    {
+        var (_, _, staged) = await store.StageCheckedAsync(fileName, content, MaxBytes, ct);
+        AttachmentStore.Discard(staged.TempPath);
+    }
+
+    public int MaxCitizenFiles => options.Value.MaxCitizenAttachments;
+
     public async Task<CaseAttachment> AddAsync(VoiceCase c, string? fileName, Stream content, bool fromCitizen, CancellationToken ct)
     {
         if (!c.Status.IsOpen()) throw new AttachmentRefusedException(StatusCodes.Status409Conflict, "该件已办结，不能再上传附件。");

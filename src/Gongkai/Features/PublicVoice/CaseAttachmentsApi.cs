@@ -41,7 +41,12 @@ public static class CaseAttachmentsApi
         staff.MapPost("/", StaffUpload).WithSummary("上传附件（来信扫描件、答复附件等）").Accepts<IFormFile>("multipart/form-data")
             .DisableAntiforgery().WithMetadata(AttachmentsApi.UploadLimits(limit));
         staff.MapGet("/{attachmentId:long}", Download).WithSummary("下载附件（能查看该件的工作人员）");
+        // The same download for the staff pages (cookie or bearer token: the smart scheme picks).
+        app.MapGet(PageDownloadPath("{id:long}", "{attachmentId:long}"), Download).RequireAuthorization(Policies.Staff)
+            .AddEndpointFilter<ActiveStaffFilter>().ExcludeFromDescription();
     }
+
+    public static string PageDownloadPath(string caseId, string attachmentId) => $"/admin/cases/{caseId}/attachments/{attachmentId}";
 
     private static async Task<Results<Created<CaseAttachmentCreated>, ProblemHttpResult>> CitizenUpload(CaseKind kind, string code, string? key,
         HttpRequest request, CaseWorkflow workflow, CaseAttachments attachments, CancellationToken ct)

@@ -80,7 +80,9 @@ public sealed class CaseQueries(GongkaiDbContext db, TimeProvider clock)
         var today = ChinaTime.Today(clock);
         var links = await LinksAsync(c.Id, ct);
         var attachments = await db.CaseAttachments.Where(a => a.CaseId == c.Id).OrderBy(a => a.Id)
-            .Select(a => new CaseAttachmentView(a.Id, a.FileName, a.Size, a.FromCitizen, $"/api/admin/cases/{c.Id}/attachments/{a.Id}")).ToListAsync(ct);
+            .Select(a => new { a.Id, a.FileName, a.Size, a.FromCitizen }).ToListAsync(ct);
+        var attachmentViews = attachments.Select(a => new CaseAttachmentView(a.Id, a.FileName, a.Size, a.FromCitizen,
+            CaseAttachmentsApi.PageDownloadPath(c.Id.ToString(CultureInfo.InvariantCulture), a.Id.ToString(CultureInfo.InvariantCulture)))).ToList();
         var supervisorName = c.SupervisorId is { } sid ? await db.Supervisors.Where(s => s.Id == sid).Select(s => s.Name).FirstOrDefaultAsync(ct) : null;
         var merged = c.MergedIntoId is { } m ? await db.Cases.Where(x => x.Id == m).Select(x => x.TrackingCode).FirstOrDefaultAsync(ct) : null;
         var seesCitizen = actor.SeesCitizen(c);
@@ -100,7 +102,7 @@ public sealed class CaseQueries(GongkaiDbContext db, TimeProvider clock)
             [.. c.Assignments.OrderByDescending(a => a.Active).ThenByDescending(a => a.Lead).ThenBy(a => a.Id)
                 .Select(a => new CaseAssignmentView(depts.TryGetValue(a.DepartmentId, out var d) ? d.Code : "", Name(a.DepartmentId) ?? "", a.Lead, a.AssignedOn, a.AcceptedOn, a.Active))],
             [.. c.Events.OrderBy(e => e.Sequence).Select(e => Line(e, Name(e.DepartmentId)))],
-            links, attachments, CaseSteps.Allowed(actor, c));
+            links, attachmentViews, CaseSteps.Allowed(actor, c));
     }
 
     private static CaseTimelineLine Line(CaseEvent e, string? department) =>

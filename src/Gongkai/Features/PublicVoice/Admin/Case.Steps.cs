@@ -183,6 +183,27 @@ public sealed partial class CaseModel
     /// (post/redirect/get); refused, the page again with the reason and what was typed. The step
     /// returns null when it refused the input itself.
     /// </summary>
+    /// <summary>Staff attach a file (a scanned letter, an enclosure): the office or the lead department, while the case is open.</summary>
+    public Task<IActionResult> OnPostAttachAsync(long id, IFormFile? file, CancellationToken ct) =>
+        ActAsync(id, "attach", [], async () =>
+        {
+            if (file is null || file.Length == 0) { Errors.Add("attach-file", "请选择要上传的文件"); return null; }
+            var c = await workflow.LoadAsync(id, ct);
+            if (!workflow.Actor.ActsAsOffice(c.Kind) && !workflow.Actor.ActsAsHandler(c))
+                throw new Accounts.DepartmentScopeException("只有公开办或主办部门可以上传附件");
+            try
+            {
+                await using var stream = file.OpenReadStream();
+                var a = await HttpContext.RequestServices.GetRequiredService<CaseAttachments>().AddAsync(c, file.FileName, stream, fromCitizen: false, ct);
+                return $"附件“{a.FileName}”已上传。";
+            }
+            catch (Catalogue.Attachments.AttachmentRefusedException e)
+            {
+                Errors.Add("attach-file", e.Message);
+                return null;
+            }
+        }, ct);
+
     private async Task<IActionResult> ActAsync(long id, string form, IEnumerable<(string FieldId, string? Value)> typed,
         Func<Task<string?>> step, CancellationToken ct, params (string Api, string FieldId)[] fields)
     {

@@ -13,6 +13,9 @@ namespace Gongkai.Features.PublicVoice.Admin;
 /// <see cref="CaseDetail.Actions"/> (Case.Steps.cs). A refused step re-renders the page with the
 /// Chinese reason inside its form and what was typed.
 /// </summary>
+// Room for an attachment (AttachAsync); the other forms are small.
+[RequestSizeLimit(CaseAttachments.PageUploadLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = CaseAttachments.PageUploadLimit)]
 public sealed partial class CaseModel(GongkaiDbContext db, CaseQueries queries, CaseWorkflow workflow) : PageModel
 {
     public CaseDetail View { get; private set; } = null!;

@@ -24,6 +24,9 @@ public abstract class CaseFormPage(GongkaiDbContext db, CaseWorkflow workflow, H
 
     [BindProperty] public CaseForm Input { get; set; } = new();
 
+    /// <summary>Photos or documents the citizen attaches (up to five); every one is checked before the case is filed.</summary>
+    [BindProperty] public List<IFormFile> Files { get; set; } = [];
+
     public FormErrors Errors { get; } = new();
     public HumanCheck.Challenge Human { get; private set; } = null!;
     public List<Choice> Topics { get; private set; } = [];
@@ -59,8 +62,20 @@ public abstract class CaseFormPage(GongkaiDbContext db, CaseWorkflow workflow, H
         {
             try
             {
+                var attachments = HttpContext.RequestServices.GetRequiredService<CaseAttachments>();
+                if (!await FilesPassAsync(attachments, ct))
+                {
+                    KeepOrRenewChallenge();
+                    await ChoicesAsync(ct);
+                    return Page();
+                }
                 var (c, key) = await workflow.SubmitAsync(Kind, Input.ToRequest(IsComplaint), CaseChannel.Portal, ct);
                 human.Spend(Input.Token);
+                foreach (var file in Files.Where(f => f.Length > 0))
+                {
+                    await using var stream = file.OpenReadStream();
+                    await attachments.AddAsync(c, file.FileName, stream, fromCitizen: true, ct);
+                }
                 TempData[ReceiptCode] = c.TrackingCode;
                 TempData[ReceiptKey] = key;
                 // A day number: the TempData serializer would turn an ISO date string into a DateTime.
@@ -78,6 +93,31 @@ public abstract class CaseFormPage(GongkaiDbContext db, CaseWorkflow workflow, H
         else { Human = human.New(); Input.Answer = null; }
         await ChoicesAsync(ct);
         return Page();
+    }
+
+    /// <summary>Checks every attached file before anything is filed; a refusal names the file and asks for the files again (a browser cannot keep them).</summary>
+    private async Task<bool> FilesPassAsync(CaseAttachments attachments, CancellationToken ct)
+    {
+        var files = Files.Where(f => f.Length > 0).ToList();
+        if (files.Count > attachments.MaxCitizenFiles)
+        {
+            Errors.Add("Files", $"最多上传 {attachments.MaxCitizenFiles} 个附件，请重新选择。");
+            return false;
+        }
+        foreach (var file in files)
+        {
+            try
+            {
+                await using var stream = file.OpenReadStream();
+                await attachments.CheckAsync(file.FileName, stream, ct);
+            }
+            catch (Catalogue.Attachments.AttachmentRefusedException e)
+            {
+                Errors.Add("Files", e.Message + "（其他内容已保留，请重新选择附件）");
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>The question on the page when it is shown again: the posted one while still valid (the fill time counts from the first view).</summary>

@@ -1,5 +1,6 @@
 using Gongkai.Data;
 using Gongkai.Domain.Cases;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Gongkai.Features.PublicVoice.Pages;
@@ -9,6 +10,8 @@ namespace Gongkai.Features.PublicVoice.Pages;
 /// are required; only the office's supervision staff ever see it (<see cref="CaseActor"/>).
 /// </summary>
 [EnableRateLimiting(VoicePagesSetup.SubmitPagePolicy)]
+[RequestSizeLimit(CaseAttachments.PageUploadLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = CaseAttachments.PageUploadLimit)]
 public sealed class ComplaintModel(GongkaiDbContext db, CaseWorkflow workflow, HumanCheck human, SimilarCases similar)
     : CaseFormPage(db, workflow, human, similar)
 {
