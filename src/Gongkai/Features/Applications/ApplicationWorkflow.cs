@@ -3,6 +3,7 @@ using Gongkai.Domain.Applications;
 using Gongkai.Features.Accounts;
 using Gongkai.Features.Audit;
 using Gongkai.Features.Calendar;
+using Gongkai.Features.Organisation;
 using Gongkai.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -232,8 +233,7 @@ public sealed partial class ApplicationWorkflow(
             errors.Add(field, "请选择承办部门");
             return 0;
         }
-        var key = code.Trim().ToLowerInvariant();
-        var id = await db.Departments.Where(d => d.Code == key && d.IsActive).Select(d => d.Id).FirstOrDefaultAsync(ct);
+        var id = await db.Departments.IdByCodeAsync(code, activeOnly: true, ct) ?? 0;
         if (id == 0) errors.Add(field, $"没有代码为“{code}”的机构");
         return id;
     }

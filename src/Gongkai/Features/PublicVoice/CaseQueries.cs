@@ -1,6 +1,7 @@
 using System.Globalization;
 using Gongkai.Data;
 using Gongkai.Domain.Cases;
+using Gongkai.Features.Organisation;
 using Gongkai.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,8 +33,7 @@ public sealed class CaseQueries(GongkaiDbContext db, TimeProvider clock)
         }
         if (!string.IsNullOrWhiteSpace(f.Department))
         {
-            var code = f.Department.Trim().ToLowerInvariant();
-            var dept = await db.Departments.Where(d => d.Code == code).Select(d => (int?)d.Id).FirstOrDefaultAsync(ct);
+            var dept = await db.Departments.IdByCodeAsync(f.Department, activeOnly: false, ct);
             if (dept is null) errors.Add("department", $"没有代码为“{f.Department}”的部门");
             else query = query.Where(c => c.DepartmentId == dept);
         }
@@ -161,8 +161,7 @@ public sealed class CaseQueries(GongkaiDbContext db, TimeProvider clock)
         var query = db.Cases.AsNoTracking().Where(c => c.PublishedAt != null && c.Kind != CaseKind.Complaint);
         if (!string.IsNullOrWhiteSpace(department))
         {
-            var code = department.Trim().ToLowerInvariant();
-            var dept = await db.Departments.Where(d => d.Code == code).Select(d => (int?)d.Id).FirstOrDefaultAsync(ct);
+            var dept = await db.Departments.IdByCodeAsync(department, activeOnly: false, ct);
             if (dept is null) errors.Add("department", $"没有代码为“{department}”的部门");
             else query = query.Where(c => c.DepartmentId == dept);
         }

@@ -15,7 +15,7 @@ public sealed partial class CaseWorkflow
     {
         if (string.IsNullOrWhiteSpace(trackingCode) || string.IsNullOrWhiteSpace(accessKey)) return null;
         var code = TrackingCodes.NormaliseCode(trackingCode);
-        var c = await db.Cases.Include(x => x.Events).Include(x => x.Assignments).AsSplitQuery().FirstOrDefaultAsync(x => x.TrackingCode == code, ct);
+        var c = await WithTimeline.FirstOrDefaultAsync(x => x.TrackingCode == code, ct);
         return c is not null && TrackingCodes.Matches(accessKey, c.AccessKeyHash) ? c : null;
     }
 

@@ -6,6 +6,7 @@ using Gongkai.Features.Applications;
 using Gongkai.Features.Audit;
 using Gongkai.Features.Calendar;
 using Gongkai.Features.Notifications;
+using Gongkai.Features.Organisation;
 using Gongkai.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -143,12 +144,10 @@ public sealed partial class CaseWorkflow(
         return null;
     }
 
-    internal async Task<int?> DepartmentIdAsync(string code, CancellationToken ct)
-    {
-        var key = code.Trim().ToLowerInvariant();
-        var id = await db.Departments.Where(d => d.Code == key && d.IsActive).Select(d => d.Id).FirstOrDefaultAsync(ct);
-        return id == 0 ? null : id;
-    }
+    internal Task<int?> DepartmentIdAsync(string code, CancellationToken ct) => db.Departments.IdByCodeAsync(code, activeOnly: true, ct);
+
+    /// <summary>Cases with what every step reads: the timeline and the assignments.</summary>
+    internal IQueryable<VoiceCase> WithTimeline => db.Cases.Include(x => x.Events).Include(x => x.Assignments).AsSplitQuery();
 
     private async Task<string> DepartmentNameAsync(int id, CancellationToken ct) =>
         await db.Departments.Where(d => d.Id == id).Select(d => d.Name).FirstAsync(ct);
@@ -159,7 +158,7 @@ public sealed partial class CaseWorkflow(
     /// </summary>
     internal async Task<VoiceCase> LoadAsync(long id, CancellationToken ct)
     {
-        var c = await db.Cases.Include(x => x.Events).Include(x => x.Assignments).AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, ct);
+        var c = await WithTimeline.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null || !Actor.CanRead(c)) throw new NotFoundException($"没有编号为 {id} 的事项。");
         return c;
     }
@@ -352,11 +351,11 @@ public sealed partial class CaseWorkflow(
         if (string.IsNullOrWhiteSpace(idOrCode)) return null;
         var text = idOrCode.Trim();
         VoiceCase? c;
-        if (long.TryParse(text, out var id)) c = await db.Cases.Include(x => x.Events).Include(x => x.Assignments).AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (long.TryParse(text, out var id)) c = await WithTimeline.FirstOrDefaultAsync(x => x.Id == id, ct);
         else
         {
             var code = TrackingCodes.NormaliseCode(text);
-            c = await db.Cases.Include(x => x.Events).Include(x => x.Assignments).AsSplitQuery().FirstOrDefaultAsync(x => x.TrackingCode == code, ct);
+            c = await WithTimeline.FirstOrDefaultAsync(x => x.TrackingCode == code, ct);
         }
         return c is not null && Actor.CanRead(c) ? c : null;
     }

@@ -1,4 +1,5 @@
 using Gongkai.Data;
+using Gongkai.Features.Organisation;
 using Gongkai.Features.Applications;
 using Gongkai.Features.Audit;
 using Gongkai.Hosting;
@@ -64,8 +65,7 @@ public sealed class InspectionService(GongkaiDbContext db, TimeProvider clock, I
         if (string.IsNullOrWhiteSpace(input.Department)) errors.Add("department", "请选择被检查单位");
         else
         {
-            var code = input.Department.Trim().ToLowerInvariant();
-            department = await db.Departments.Where(d => d.Code == code).Select(d => (int?)d.Id).FirstOrDefaultAsync(ct);
+            department = await db.Departments.IdByCodeAsync(input.Department, activeOnly: false, ct);
             if (department is null) errors.Add("department", $"没有代码为“{input.Department}”的单位");
         }
         var place = errors.Text("place", input.Place, 200, "检查地点", required: true);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Gongkai.Data;
+using Gongkai.Features.Organisation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Features.PublicVoice.Topics;
@@ -61,8 +62,7 @@ public sealed partial class CaseTopicEditing(GongkaiDbContext db)
         int? department = null;
         if (!string.IsNullOrWhiteSpace(input.DefaultDepartment))
         {
-            var key = input.DefaultDepartment.Trim().ToLowerInvariant();
-            department = await db.Departments.Where(d => d.Code == key && d.IsActive).Select(d => (int?)d.Id).FirstOrDefaultAsync(ct);
+            department = await db.Departments.IdByCodeAsync(input.DefaultDepartment, activeOnly: true, ct);
             if (department is null) errors["defaultDepartment"] = [$"没有代码为“{input.DefaultDepartment}”的部门"];
         }
         if (input.SortOrder is < 0 or > 100_000) errors["sortOrder"] = ["排序号应为 0 到 100000"];
