@@ -76,6 +76,14 @@ public sealed class ItemPageTests(GongkaiFactory app) : IClassFixture<GongkaiFac
         var column = await anon.GetStringAsync("/items?category=a20-07");
         Assert.Contains("明湖区2025年区级财政决算", column);
         Assert.DoesNotContain("最低生活保障标准", column);
+        var department = await anon.GetStringAsync("/items?department=minzj");
+        Assert.Contains("最低生活保障标准", department);
+        Assert.Contains("区民政局", department); // the 发布机构 column
+        Assert.DoesNotContain("区级财政决算", department);
+        Assert.Matches(@"共 [1-9]\d* 条，第 1 / 1 页", department);
+        Assert.Contains("没有符合条件的信息", await anon.GetStringAsync("/items?department=minzj&category=a20-07"));
+        Assert.Contains("没有符合条件的信息", await anon.GetStringAsync("/items?department=no-such-unit&p=3"));
+        Assert.Contains("没有符合条件的信息", await anon.GetStringAsync("/items?category=no-such-column"));
         var nextYear = DateTime.UtcNow.Year + 1;
         Assert.Contains("没有符合条件的信息", await anon.GetStringAsync($"/items?year={nextYear}"));
         var home = await anon.GetStringAsync("/");

@@ -1,5 +1,5 @@
 using Gongkai.Data;
-using Gongkai.Domain.Publishing;
+using Gongkai.Features.Catalogue.Feeds;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -22,32 +22,44 @@ public sealed class BrowseModel(GongkaiDbContext db) : PageModel
     public List<Option> Departments { get; private set; } = [];
     public List<Row> Rows { get; private set; } = [];
     public int Total { get; private set; }
-    public int PageCount { get; private set; }
+    public int PageCount { get; private set; } = 1;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Categories = await db.Categories.AsNoTracking().Where(c => c.IsActive && c.ParentId != null).OrderBy(c => c.SortOrder).Select(c => new Option(c.Code, c.Name)).ToListAsync(ct);
-        Departments = await db.Departments.AsNoTracking().Where(d => d.IsActive).OrderBy(d => d.Kind).ThenBy(d => d.SortOrder).Select(d => new Option(d.Code, d.Name)).ToListAsync(ct);
+        var categories = await db.Categories.AsNoTracking().Where(c => c.IsActive && c.ParentId != null).OrderBy(c => c.SortOrder)
+            .Select(c => new { c.Id, c.Code, c.Name }).ToListAsync(ct);
+        // Every department, active or not: items of a department since closed stay published under its name.
+        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.Kind).ThenBy(d => d.SortOrder)
+            .Select(d => new { d.Id, d.Code, d.Name, d.IsActive }).ToListAsync(ct);
+        Categories = [.. categories.Select(c => new Option(c.Code, c.Name))];
+        Departments = [.. departments.Where(d => d.IsActive).Select(d => new Option(d.Code, d.Name))];
 
-        var query = from i in db.Items.AsNoTracking()
-                    where i.State == ItemState.Published
-                    join d in db.Departments on i.DepartmentId equals d.Id
-                    join c in db.Categories on i.CategoryId equals c.Id
-                    select new { i, DepartmentCode = d.Code, DepartmentName = d.Name, CategoryCode = c.Code };
-        if (!string.IsNullOrEmpty(Category)) query = query.Where(x => x.CategoryCode == Category);
-        if (!string.IsNullOrEmpty(Department)) query = query.Where(x => x.DepartmentCode == Department);
-        if (Year is { } y and >= 2000 and <= 2100)
+        // Codes become ids first, so the count and the page read the items table alone, through its
+        // indexes: joined to departments and columns, the count of a million items took five times as long.
+        int? departmentId = null;
+        List<int>? categoryIds = null;
+        if (!string.IsNullOrEmpty(Department))
         {
-            var from = new DateOnly(y, 1, 1);
-            var to = new DateOnly(y, 12, 31);
-            query = query.Where(x => x.i.PublishedOn >= from && x.i.PublishedOn <= to);
+            departmentId = departments.FirstOrDefault(d => d.Code == Department)?.Id;
+            if (departmentId is null) return; // no such department: nothing to list
         }
+        if (!string.IsNullOrEmpty(Category))
+        {
+            var category = await db.Categories.AsNoTracking().Where(c => c.Code == Category).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
+            if (category is null) return;
+            categoryIds = [category.Value];
+        }
+        var year = Year is { } y and >= 2000 and <= 2100 ? y : (int?)null;
+        var query = PublishedItems.Matching(db, new ItemFilter(departmentId, categoryIds, year));
+
         Total = await query.CountAsync(ct);
         PageCount = Math.Max(1, (Total + PageSize - 1) / PageSize);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
-        Rows = await query.OrderByDescending(x => x.i.PublishedOn).ThenByDescending(x => x.i.Id)
+        var names = departments.ToDictionary(d => d.Id, d => d.Name);
+        var rows = await query.OrderByDescending(i => i.PublishedOn).ThenByDescending(i => i.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(x => new Row(x.i.Id, x.i.IndexNumber, x.i.Title, x.DepartmentName, x.i.PublishedOn)).ToListAsync(ct);
+            .Select(i => new { i.Id, i.IndexNumber, i.Title, i.DepartmentId, i.PublishedOn }).ToListAsync(ct);
+        Rows = [.. rows.Select(r => new Row(r.Id, r.IndexNumber, r.Title, names.GetValueOrDefault(r.DepartmentId, ""), r.PublishedOn))];
     }
 
     public string PageLink(int page) =>
