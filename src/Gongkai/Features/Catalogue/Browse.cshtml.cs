@@ -3,11 +3,12 @@ using Gongkai.Features.Catalogue.Feeds;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Gongkai.Features.Catalogue;
 
 /// <summary>The catalogue: published items by column, department and year, newest first.</summary>
-public sealed class BrowseModel(GongkaiDbContext db) : PageModel
+public sealed class BrowseModel(GongkaiDbContext db, IOptions<CatalogueOptions> options) : PageModel
 {
     private const int PageSize = 20;
 
@@ -22,6 +23,9 @@ public sealed class BrowseModel(GongkaiDbContext db) : PageModel
     public List<Option> Departments { get; private set; } = [];
     public List<Row> Rows { get; private set; } = [];
     public int Total { get; private set; }
+
+    /// <summary>More items match than <see cref="CatalogueOptions.ListCountCap"/>: <see cref="Total"/> is the cap.</summary>
+    public bool TotalIsCapped { get; private set; }
     public int PageCount { get; private set; } = 1;
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -52,7 +56,10 @@ public sealed class BrowseModel(GongkaiDbContext db) : PageModel
         var year = Year is { } y and >= 2000 and <= 2100 ? y : (int?)null;
         var query = PublishedItems.Matching(db, new ItemFilter(departmentId, categoryIds, year));
 
-        Total = await query.CountAsync(ct);
+        var cap = Math.Max(PageSize, options.Value.ListCountCap);
+        var counted = await query.Take(cap + 1).CountAsync(ct);
+        TotalIsCapped = counted > cap;
+        Total = Math.Min(counted, cap);
         PageCount = Math.Max(1, (Total + PageSize - 1) / PageSize);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         var names = departments.ToDictionary(d => d.Id, d => d.Name);

@@ -10,13 +10,17 @@ using Microsoft.Extensions.Options;
 
 namespace Gongkai.Tests.Catalogue.Feeds;
 
-/// <summary>Streams read a few rows per query and the sitemap splits after 10 URLs, so paging and the sitemap index are exercised by a handful of items.</summary>
+/// <summary>
+/// Streams read a few rows per query, the sitemap splits after 10 URLs and the public list counts up
+/// to 20, so paging, the sitemap index and the count cap are exercised by a handful of items.
+/// </summary>
 public sealed class SmallBatchesFactory : GongkaiFactory
 {
     protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings =>
     [
         new("Gongkai:Catalogue:Feeds:BatchSize", "2"),
         new("Gongkai:Catalogue:Feeds:SitemapMaxUrls", "10"),
+        new("Gongkai:Catalogue:ListCountCap", "20"),
     ];
 }
 
