@@ -30,13 +30,9 @@ public sealed class BrowseModel(GongkaiDbContext db, IOptions<CatalogueOptions> 
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var categories = await db.Categories.AsNoTracking().Where(c => c.IsActive && c.ParentId != null).OrderBy(c => c.SortOrder)
-            .Select(c => new { c.Id, c.Code, c.Name }).ToListAsync(ct);
-        // Every department, active or not: items of a department since closed stay published under its name.
-        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.Kind).ThenBy(d => d.SortOrder)
-            .Select(d => new { d.Id, d.Code, d.Name, d.IsActive }).ToListAsync(ct);
-        Categories = [.. categories.Select(c => new Option(c.Code, c.Name))];
-        Departments = [.. departments.Where(d => d.IsActive).Select(d => new Option(d.Code, d.Name))];
+        var lookups = await CatalogueLookups.LoadAsync(db, ct);
+        Categories = [.. lookups.Categories.Where(c => c.IsActive && c.ParentId != null).OrderBy(c => c.SortOrder).Select(c => new Option(c.Code, c.Name))];
+        Departments = [.. lookups.Departments.Where(d => d.IsActive).OrderBy(d => d.Kind).ThenBy(d => d.SortOrder).Select(d => new Option(d.Code, d.Name))];
 
         // Codes become ids first, so the count and the page read the items table alone, through its
         // indexes: joined to departments and columns, the count of a million items took five times as long.
@@ -44,14 +40,13 @@ public sealed class BrowseModel(GongkaiDbContext db, IOptions<CatalogueOptions> 
         List<int>? categoryIds = null;
         if (!string.IsNullOrEmpty(Department))
         {
-            departmentId = departments.FirstOrDefault(d => d.Code == Department)?.Id;
-            if (departmentId is null) return; // no such department: nothing to list
+            if (lookups.DepartmentByCode(Department) is not { } department) return; // no such department: nothing to list
+            departmentId = department.Id;
         }
         if (!string.IsNullOrEmpty(Category))
         {
-            var category = await db.Categories.AsNoTracking().Where(c => c.Code == Category).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
-            if (category is null) return;
-            categoryIds = [category.Value];
+            if (lookups.CategoryByCode(Category) is not { } category) return;
+            categoryIds = [category.Id];
         }
         var year = Year is { } y and >= 2000 and <= 2100 ? y : (int?)null;
         var query = PublishedItems.Matching(db, new ItemFilter(departmentId, categoryIds, year));
@@ -62,11 +57,10 @@ public sealed class BrowseModel(GongkaiDbContext db, IOptions<CatalogueOptions> 
         Total = Math.Min(counted, cap);
         PageCount = Math.Max(1, (Total + PageSize - 1) / PageSize);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
-        var names = departments.ToDictionary(d => d.Id, d => d.Name);
         var rows = await query.OrderByDescending(i => i.PublishedOn).ThenByDescending(i => i.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(i => new { i.Id, i.IndexNumber, i.Title, i.DepartmentId, i.PublishedOn }).ToListAsync(ct);
-        Rows = [.. rows.Select(r => new Row(r.Id, r.IndexNumber, r.Title, names.GetValueOrDefault(r.DepartmentId, ""), r.PublishedOn))];
+        Rows = [.. rows.Select(r => new Row(r.Id, r.IndexNumber, r.Title, lookups.Department(r.DepartmentId)?.Name ?? "", r.PublishedOn))];
     }
 
     public string PageLink(int page) =>

@@ -10,8 +10,8 @@ namespace Gongkai.Features.Catalogue.Feeds;
 /// </summary>
 internal sealed class CatalogueLookups
 {
-    public sealed record Body(int Id, string Code, string Name, OrgUnitKind Kind, bool IsActive);
-    public sealed record Column(int Id, string Code, string Name, int? ParentId, bool IsActive);
+    public sealed record Body(int Id, string Code, string Name, OrgUnitKind Kind, bool IsActive, int SortOrder);
+    public sealed record Column(int Id, string Code, string Name, int? ParentId, bool IsActive, int SortOrder);
 
     private readonly Dictionary<int, Body> _departments;
     private readonly Dictionary<int, Column> _categories;
@@ -27,9 +27,9 @@ internal sealed class CatalogueLookups
     public static async Task<CatalogueLookups> LoadAsync(GongkaiDbContext db, CancellationToken ct)
     {
         var departments = await db.Departments.AsNoTracking()
-            .Select(d => new Body(d.Id, d.Code, d.Name, d.Kind, d.IsActive)).ToListAsync(ct);
+            .Select(d => new Body(d.Id, d.Code, d.Name, d.Kind, d.IsActive, d.SortOrder)).ToListAsync(ct);
         var categories = await db.Categories.AsNoTracking()
-            .Select(c => new Column(c.Id, c.Code, c.Name, c.ParentId, c.IsActive)).ToListAsync(ct);
+            .Select(c => new Column(c.Id, c.Code, c.Name, c.ParentId, c.IsActive, c.SortOrder)).ToListAsync(ct);
         var themes = await db.Themes.AsNoTracking().Select(t => new { t.Id, t.Name, t.ParentId }).ToListAsync(ct);
         var themeNames = themes.ToDictionary(t => t.Id, t => t.Name);
         // 主题分类 is two levels; written "一级\二级" as on gov.cn item pages (regulation.md §3.2).
@@ -37,6 +37,12 @@ internal sealed class CatalogueLookups
             t => t.ParentId is { } p && themeNames.TryGetValue(p, out var parent) ? parent + "\\" + t.Name : t.Name);
         return new CatalogueLookups(departments, categories, paths);
     }
+
+    /// <summary>Every department, active or not (items of a closed one stay published under its name).</summary>
+    public IEnumerable<Body> Departments => _departments.Values;
+
+    /// <summary>Every column of the catalogue tree, active or not.</summary>
+    public IEnumerable<Column> Categories => _categories.Values;
 
     public Body? Department(int id) => _departments.GetValueOrDefault(id);
 
