@@ -176,4 +176,55 @@ public sealed class SearchIndexTests : IDisposable
         Assert.Equal("附件：困难群众<mark>临时救助</mark>名单", hit.Snippet);
         Assert.Equal("研究了若干事项。", _index.Search(new SearchQuery(null, null, null, null, null, null)).Hits[0].Snippet);
     }
+
+    // New items are inverted by each indexing thread's SegmentBuilder and reach the writer later, as
+    // a segment; a change or delete of an item still held there must not be overtaken by it.
+
+    [Fact]
+    public void An_item_changed_again_before_the_commit_is_found_once_by_its_last_version()
+    {
+        _index.Upsert([Doc(1, "旧的标题低保"), Doc(2, "其他通知")]); // an empty index: held to learn the gram set
+        _index.Upsert([Doc(1, "新的标题拆迁")]);
+        _index.Commit();
+        _index.Upsert([Doc(3, "第三份通知救助"), Doc(4, "第四份通知")]); // a non-empty index: into the builders
+        _index.Upsert([Doc(3, "第三份通知补贴")]);
+        _index.Commit();
+
+        Assert.Equal(4, _index.Count);
+        Assert.Equal(0, _index.Search(Text("低保")).Total);
+        Assert.Equal([1L], _index.Search(Text("拆迁")).Hits.Select(h => h.Id));
+        Assert.Equal(0, _index.Search(Text("救助")).Total);
+        Assert.Equal([3L], _index.Search(Text("补贴")).Hits.Select(h => h.Id));
+    }
+
+    [Fact]
+    public void An_item_deleted_before_the_commit_that_would_have_added_it_stays_out()
+    {
+        _index.Upsert([Doc(1, "第一份通知")]);
+        _index.Commit();
+        _index.Upsert([Doc(2, "第二份通知"), Doc(3, "第三份通知")]);
+        _index.Delete([2L]);
+        _index.Commit();
+
+        Assert.Equal([1L, 3L], _index.Search(Text("通知")).Hits.Select(h => h.Id).Order());
+    }
+
+    [Fact]
+    public void Many_new_items_become_several_segments_and_are_all_found()
+    {
+        var first = SearchCorpus.Generate(3_000);
+        var second = SearchCorpus.Generate(3_000, seed: 7).Select(d => d with { Id = d.Id + 10_000 }).ToList();
+        foreach (var batch in first.Chunk(500)) _index.Upsert(batch);
+        _index.Commit();
+        _index.Upsert(second);
+        _index.Commit();
+
+        Assert.Equal(6_000, _index.Count);
+        foreach (var word in SearchCorpus.Words.Take(5))
+        {
+            var expected = first.Concat(second).Count(d => $"{d.Title}|{d.Body}|{d.AttachmentText}|{d.DocumentNumber}|{d.IndexNumber}".Contains(word, StringComparison.Ordinal));
+            Assert.True(expected > 0);
+            Assert.Equal(expected, _index.Search(Text(word)).Total);
+        }
+    }
 }

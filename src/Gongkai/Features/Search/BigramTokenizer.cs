@@ -43,34 +43,42 @@ internal sealed class BigramTokenizer : CjkTokenizer
     public override bool IncrementToken()
     {
         ClearAttributes();
+        if (!NextToken(out var start, out var length, out _)) return false;
+        _term.CopyBuffer(Text, start, length);
+        _offset.SetOffset(CorrectOffset(start), CorrectOffset(start + length));
+        _type.Type = _lastType;
+        return true;
+    }
+
+    private string _lastType = Word;
+
+    /// <inheritdoc/>
+    public override bool NextToken(out int start, out int length, out int increment)
+    {
+        increment = 1;
         while (_at < Length)
         {
-            var start = _at;
+            start = _at;
             var width = CjkWidth(start);
             if (width > 0)
             {
                 _at += width;
                 var next = CjkWidth(_at);
-                if (next > 0) Emit(start, _at + next, Bigram);
-                else Emit(start, _at, Unigram);
+                if (next > 0) { length = width + next; _lastType = Bigram; }
+                else { length = width; _lastType = Unigram; }
                 return true;
             }
             if (IsWordChar(Text[start]))
             {
                 while (_at < Length && _at - start < MaxWordLength && IsWordChar(Text[_at]) && CjkWidth(_at) == 0) _at++;
-                Emit(start, _at, Word);
+                length = _at - start;
+                _lastType = Word;
                 return true;
             }
             _at++;
         }
+        start = length = 0;
         return false;
-    }
-
-    private void Emit(int start, int end, string type)
-    {
-        _term.CopyBuffer(Text, start, end - start);
-        _offset.SetOffset(CorrectOffset(start), CorrectOffset(end));
-        _type.Type = type;
     }
 
     public override void End()

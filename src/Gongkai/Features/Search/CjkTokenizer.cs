@@ -33,6 +33,16 @@ internal abstract class CjkTokenizer : Tokenizer
         Length = length;
     }
 
+    /// <summary>
+    /// The next token as a stretch of <see cref="Folded"/> and its position increment, without touching
+    /// the token attributes: <see cref="SegmentBuilder"/> reads tokens this way, IncrementToken
+    /// through it, so both see the same tokens.
+    /// </summary>
+    public abstract bool NextToken(out int start, out int length, out int increment);
+
+    /// <summary>The folded text of the field, for <see cref="NextToken"/>'s stretches.</summary>
+    public ReadOnlySpan<char> Folded => _text.AsSpan(0, Length);
+
     /// <summary>1 or 2 (a surrogate pair) when a CJK character starts at <paramref name="i"/>, else 0.</summary>
     protected int CjkWidth(int i) => CjkWidth(_text.AsSpan(0, Length), i);
 

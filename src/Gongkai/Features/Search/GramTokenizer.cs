@@ -50,16 +50,26 @@ internal sealed class GramTokenizer : CjkTokenizer
     public override bool IncrementToken()
     {
         ClearAttributes();
+        if (!NextToken(out var start, out var length, out var increment)) return false;
+        _term.CopyBuffer(Text, start, length);
+        _offset.SetOffset(CorrectOffset(start), CorrectOffset(start + length));
+        _increment.PositionIncrement = increment;
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public override bool NextToken(out int start, out int length, out int increment)
+    {
         var text = Text;
-        var length = Length;
-        while (_at < length)
+        var textLength = Length;
+        while (_at < textLength)
         {
             if (_fourPending)
             {
                 _fourPending = false;
-                if (_at + 3 < length && _set.HasFourGram(text[_at], text[_at + 1], text[_at + 2], text[_at + 3]))
+                if (_at + 3 < textLength && _set.HasFourGram(text[_at], text[_at + 1], text[_at + 2], text[_at + 3]))
                 {
-                    Emit(_at, 4);
+                    Emit(_at, 4, out start, out length, out increment);
                     _at++;
                     return true;
                 }
@@ -84,27 +94,28 @@ internal sealed class GramTokenizer : CjkTokenizer
             _position += _inRun ? 1 : RunGap;
             _inRun = true;
             // Each bigram is looked up once: the second half of this trigram is the first of the next.
-            if (_at + 2 >= length) { _at++; continue; }
+            if (_at + 2 >= textLength) { _at++; continue; }
             var first = _frequentAt == _at ? _frequentNext : _set.IsFrequent(c, text[_at + 1]);
             var second = first && _set.IsFrequent(text[_at + 1], text[_at + 2]);
             _frequentAt = first ? _at + 1 : -1;
             _frequentNext = second;
             if (second)
             {
-                Emit(_at, 3);
+                Emit(_at, 3, out start, out length, out increment);
                 _fourPending = true; // _at stays: the four-gram starts here too
                 return true;
             }
             _at++;
         }
+        start = length = increment = 0;
         return false;
     }
 
-    private void Emit(int start, int length)
+    private void Emit(int at, int gramLength, out int start, out int length, out int increment)
     {
-        _term.CopyBuffer(Text, start, length);
-        _offset.SetOffset(CorrectOffset(start), CorrectOffset(start + length));
-        _increment.PositionIncrement = _position - _lastPosition;
+        start = at;
+        length = gramLength;
+        increment = _position - _lastPosition;
         _lastPosition = _position;
     }
 

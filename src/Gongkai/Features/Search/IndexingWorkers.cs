@@ -11,8 +11,9 @@ namespace Gongkai.Features.Search;
 /// spinning: one by one through a BlockingCollection, the caller spun on the full queue for each
 /// free slot, a fifth of the CPU of a rebuild on two cores (profiled).
 /// <see cref="Add"/> and <see cref="Push"/> are for one caller at a time; <see cref="Drain"/> waits
-/// for everything pushed so far and rethrows a failure; the index calls it before deletes and
-/// commits, which therefore see every earlier upsert.
+/// for everything pushed so far, has each thread hand over what it holds (its flush action: a
+/// <see cref="SegmentBuilder"/>'s documents), and rethrows a failure; the index calls it before
+/// deletes and commits, which therefore see every earlier upsert. A thread also flushes when it stops.
 /// </summary>
 internal sealed class IndexingWorkers : IDisposable
 {
@@ -23,13 +24,16 @@ internal sealed class IndexingWorkers : IDisposable
     private readonly List<IndexingWork>[] _chunks;
     private readonly Thread[] _threads;
     private readonly Action<IndexingWork> _index;
+    private readonly Action _flush;
+    private static readonly IndexingWork[] FlushRequest = [];
     private readonly object _idle = new();
     private long _pending;
     private ExceptionDispatchInfo? _failure;
 
-    public IndexingWorkers(int threads, Action<IndexingWork> index)
+    public IndexingWorkers(int threads, Action<IndexingWork> index, Action flush)
     {
         _index = index;
+        _flush = flush;
         var count = Math.Max(1, threads);
         _queues = new ChunkQueue[count];
         _chunks = new List<IndexingWork>[count];
@@ -70,6 +74,12 @@ internal sealed class IndexingWorkers : IDisposable
         var queue = (ChunkQueue)state!;
         while (queue.Take() is { } chunk)
         {
+            if (chunk.Length == 0)
+            {
+                Flush();
+                Done(1);
+                continue;
+            }
             foreach (var work in chunk)
             {
                 try
@@ -82,16 +92,36 @@ internal sealed class IndexingWorkers : IDisposable
                     Interlocked.CompareExchange(ref _failure, ExceptionDispatchInfo.Capture(e), null);
                 }
             }
-            if (Interlocked.Add(ref _pending, -chunk.Length) == 0)
-            {
-                lock (_idle) Monitor.PulseAll(_idle);
-            }
+            Done(chunk.Length);
+        }
+        Flush();
+    }
+
+    private void Flush()
+    {
+        try
+        {
+            _flush();
+        }
+        catch (Exception e)
+        {
+            Interlocked.CompareExchange(ref _failure, ExceptionDispatchInfo.Capture(e), null);
         }
     }
 
-    /// <summary>Waits until every pushed document is in the IndexWriter; rethrows the first failure since the last drain.</summary>
+    private void Done(int count)
+    {
+        if (Interlocked.Add(ref _pending, -count) == 0)
+        {
+            lock (_idle) Monitor.PulseAll(_idle);
+        }
+    }
+
+    /// <summary>Waits until every pushed document is in the IndexWriter (each thread flushed); rethrows the first failure since the last drain.</summary>
     public void Drain()
     {
+        Interlocked.Add(ref _pending, _queues.Length);
+        foreach (var queue in _queues) queue.Add(FlushRequest);
         lock (_idle)
         {
             while (Interlocked.Read(ref _pending) > 0) Monitor.Wait(_idle);
