@@ -4,6 +4,7 @@ using System.Text.Json;
 using Gongkai.Features.Search;
 using Gongkai.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Gongkai.Tests.Catalogue;
 
@@ -75,5 +76,14 @@ public sealed class PublishedSearchTests(GongkaiFactory app) : IClassFixture<Gon
         Assert.Equal(before, indexer.Index.Count);
         using var anon = app.Anonymous();
         Assert.True((await anon.GetFromJsonAsync<JsonElement>("/api/items?q=低保")).GetProperty("total").GetInt64() >= 1);
+
+        // Read two items at a time, the rebuild crosses batches and still gets every item once.
+        using var fresh = SearchIndex.InMemory();
+        using var small = new SearchIndexer(fresh, app.Services.GetRequiredService<IServiceScopeFactory>(),
+            app.Services.GetRequiredService<ILogger<SearchIndexer>>()) { Batch = 2 };
+        Assert.Equal(before, await small.RebuildAsync(default));
+        Assert.Equal(before, fresh.Count);
+        Assert.Equal(indexer.Index.Search(new SearchQuery("通知", null, null, null, null, null)).Total,
+            fresh.Search(new SearchQuery("通知", null, null, null, null, null)).Total);
     }
 }

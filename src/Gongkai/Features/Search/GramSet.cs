@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Gongkai.Features.Search;
@@ -115,41 +116,44 @@ internal sealed class GramSet
     /// <summary>Learns the frequent bigrams, then among trigrams of frequent bigrams the frequent ones.</summary>
     public static GramSet Learn(IReadOnlyList<SearchDocument> sample, bool complete)
     {
+        // Counts items, not occurrences: each count remembers the last item that raised it. (A set of
+        // the keys seen per item, cleared for each, spent most of the learning time clearing.)
         var threshold = Math.Max(MinimumCount, (int)Math.Ceiling(FrequentShare * sample.Count));
-        var bigramCounts = new Dictionary<int, int>();
-        var seen = new HashSet<int>();
-        foreach (var doc in sample)
+        var bigramCounts = new Dictionary<int, (int Items, int Last)>();
+        for (var d = 0; d < sample.Count; d++)
         {
-            seen.Clear();
-            foreach (var text in Texts(doc))
+            foreach (var text in Texts(sample[d]))
             {
                 for (var i = 0; i + 1 < text.Length; i++)
                 {
-                    if (IsGramChar(text[i]) && IsGramChar(text[i + 1])) seen.Add(Key(text[i], text[i + 1]));
+                    if (IsGramChar(text[i]) && IsGramChar(text[i + 1])) Count(bigramCounts, Key(text[i], text[i + 1]), d);
                 }
             }
-            foreach (var key in seen) bigramCounts[key] = bigramCounts.GetValueOrDefault(key) + 1;
         }
-        var bigrams = bigramCounts.Where(kv => kv.Value >= threshold).Select(kv => kv.Key).ToHashSet();
+        var bigrams = bigramCounts.Where(kv => kv.Value.Items >= threshold).Select(kv => kv.Key).ToHashSet();
 
-        var trigramCounts = new Dictionary<long, int>();
-        var seenTrigrams = new HashSet<long>();
-        foreach (var doc in sample)
+        var trigramCounts = new Dictionary<long, (int Items, int Last)>();
+        for (var d = 0; d < sample.Count; d++)
         {
-            seenTrigrams.Clear();
-            foreach (var text in Texts(doc))
+            foreach (var text in Texts(sample[d]))
             {
                 for (var i = 0; i + 2 < text.Length; i++)
                 {
                     char a = text[i], b = text[i + 1], c = text[i + 2];
                     if (IsGramChar(a) && IsGramChar(b) && IsGramChar(c) && bigrams.Contains(Key(a, b)) && bigrams.Contains(Key(b, c)))
-                        seenTrigrams.Add(Key(a, b, c));
+                        Count(trigramCounts, Key(a, b, c), d);
                 }
             }
-            foreach (var key in seenTrigrams) trigramCounts[key] = trigramCounts.GetValueOrDefault(key) + 1;
         }
-        var trigrams = trigramCounts.Where(kv => kv.Value >= threshold).Select(kv => kv.Key).ToHashSet();
+        var trigrams = trigramCounts.Where(kv => kv.Value.Items >= threshold).Select(kv => kv.Key).ToHashSet();
         return new GramSet(bigrams, trigrams, sample.Count, complete);
+    }
+
+    private static void Count<TKey>(Dictionary<TKey, (int Items, int Last)> counts, TKey key, int item) where TKey : notnull
+    {
+        ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out var exists);
+        if (!exists) count = (1, item);
+        else if (count.Last != item) count = (count.Items + 1, item);
     }
 
     private static IEnumerable<string> Texts(SearchDocument d)

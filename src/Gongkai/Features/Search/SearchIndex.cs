@@ -317,6 +317,19 @@ public sealed partial class SearchIndex : IDisposable
         }
     }
 
+    /// <summary>
+    /// Waits until every document given so far is in a segment and no merge is pending or running.
+    /// A rebuild calls it before its commit: indexing outruns merging, and a million-item index
+    /// committed with its big merges still running answered searches slowly for minutes (merges
+    /// take the CPU and push the index out of the page cache).
+    /// </summary>
+    public void WaitForMerges()
+    {
+        _workers.Drain();
+        _writer.MaybeMerge();
+        _writer.WaitForMerges(); // a finished merge registers the next one it makes possible before waiters wake: cascades included
+    }
+
     /// <summary>Makes the changes durable and visible to searches; keeps the current checkpoint.</summary>
     public void Commit()
     {
