@@ -110,6 +110,22 @@ public sealed class SegmentBuilderTests
         Assert.Equal(0, read.DocFreq(new Term(SearchSchema.Body, "大大")));
     }
 
+    [Fact]
+    public void An_immense_term_is_refused_as_IndexWriter_refuses_it_and_the_builder_goes_on()
+    {
+        using var analyzer = BigramAnalysis.Create(() => GramSet.None);
+        using var directory = new RAMDirectory();
+        using var writer = Writer(directory, analyzer);
+        var builder = new SegmentBuilder(analyzer, writer.Config.Similarity);
+        var immense = new Lucene.Net.Documents.Document { new Lucene.Net.Documents.StringField("code", new string('码', 11_000), Lucene.Net.Documents.Field.Store.NO) };
+
+        Assert.ThrowsAny<ArgumentException>(() => writer.AddDocument(immense));
+        Assert.ThrowsAny<ArgumentException>(() => builder.TryAdd(immense));
+        Assert.Equal(0, builder.DocCount);
+        Assert.True(builder.TryAdd(new SearchDocumentBuilder().Build(SearchIndexTests.Doc(1, "低保标准"))));
+        Assert.Equal(1, builder.DocCount);
+    }
+
     private static IndexWriter Writer(Lucene.Net.Store.Directory directory, Lucene.Net.Analysis.Analyzer analyzer) =>
         new(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer)
         {

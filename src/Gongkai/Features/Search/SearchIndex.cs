@@ -60,6 +60,7 @@ public sealed partial class SearchIndex : IDisposable
 
     // DeleteAll was called and not yet committed: a rebuild is under way.
     private bool _rebuilding;
+    private volatile bool _closingRebuild;
 
     /// <summary>Opens or creates the index in <paramref name="directory"/> (created if missing).</summary>
     public SearchIndex(string directory)
@@ -266,6 +267,11 @@ public sealed partial class SearchIndex : IDisposable
     {
         var segment = _segments.Value!;
         if (segment.DocCount == 0) return;
+        if (_closingRebuild)
+        {
+            segment.Clear(); // the rebuild is rolled back: writing its last segments would only delay the shutdown
+            return;
+        }
         try
         {
             using var reader = segment.ToReader();
@@ -365,6 +371,7 @@ public sealed partial class SearchIndex : IDisposable
     /// </summary>
     public void Dispose()
     {
+        _closingRebuild = _rebuilding;
         _workers?.Dispose();
         _searchers?.Dispose();
         if (_rebuilding) _writer?.Rollback();

@@ -186,7 +186,7 @@ internal sealed class SegmentBuilder
         if (increment == 0) f.NumOverlap++;
         if (position > MaxPosition) return false;
         var id = _terms.IdOf(f.Number, term);
-        if (_count >= _postingsLimit) return false; // one enormous document: IndexWriter's job
+        if (id >= MaxTerms || _count >= _postingsLimit) return false; // one enormous document: IndexWriter's job
         if (_count == _postings.Length) Array.Resize(ref _postings, _postings.Length * 2);
         _postings[_count++] = (ulong)id << (DocBits + PositionBits) | (ulong)doc << PositionBits | (uint)position;
         f.Length++;
@@ -289,6 +289,7 @@ internal sealed class SegmentBuilder
         }
 
         private const int InitialSlots = 1 << 16;
+        private static readonly int MaxTermBytes = IndexWriter.MAX_TERM_LENGTH;
         private Slot[] _slots = new Slot[InitialSlots];
         private int _used;
         private readonly List<Dictionary<string, int>> _long = [];
@@ -325,6 +326,8 @@ internal sealed class SegmentBuilder
 
         private int LongIdOf(int field, ReadOnlySpan<char> term)
         {
+            if (term.Length > MaxTermBytes / 3 && System.Text.Encoding.UTF8.GetByteCount(term) > MaxTermBytes)
+                throw new ArgumentException($"A term of {term.Length} characters is longer than Lucene accepts ({MaxTermBytes} UTF-8 bytes).", nameof(term));
             while (_long.Count <= field) _long.Add(new Dictionary<string, int>(StringComparer.Ordinal));
             var lookup = _long[field].GetAlternateLookup<ReadOnlySpan<char>>();
             if (lookup.TryGetValue(term, out var id)) return id;
