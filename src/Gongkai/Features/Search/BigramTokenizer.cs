@@ -22,15 +22,12 @@ internal sealed class BigramTokenizer : CjkTokenizer
     public const string Unigram = "<SINGLE>", Bigram = "<DOUBLE>", Word = "<WORD>";
     private const int MaxWordLength = 255;
 
-    private readonly ICharTermAttribute _term;
-    private readonly IOffsetAttribute _offset;
     private readonly ITypeAttribute _type;
     private int _at;
+    private string _lastType = Word;
 
     public BigramTokenizer(TextReader input) : base(input)
     {
-        _term = AddAttribute<ICharTermAttribute>();
-        _offset = AddAttribute<IOffsetAttribute>();
         _type = AddAttribute<ITypeAttribute>();
     }
 
@@ -40,17 +37,7 @@ internal sealed class BigramTokenizer : CjkTokenizer
         _at = 0;
     }
 
-    public override bool IncrementToken()
-    {
-        ClearAttributes();
-        if (!NextToken(out var start, out var length, out _)) return false;
-        _term.CopyBuffer(Text, start, length);
-        _offset.SetOffset(CorrectOffset(start), CorrectOffset(start + length));
-        _type.Type = _lastType;
-        return true;
-    }
-
-    private string _lastType = Word;
+    protected override void SetAttributes(int increment) => _type.Type = _lastType;
 
     /// <inheritdoc/>
     public override bool NextToken(out int start, out int length, out int increment)
@@ -79,13 +66,6 @@ internal sealed class BigramTokenizer : CjkTokenizer
         }
         start = length = 0;
         return false;
-    }
-
-    public override void End()
-    {
-        base.End();
-        var final = CorrectOffset(Length);
-        _offset.SetOffset(final, final);
     }
 
     private static bool IsWordChar(char c) =>

@@ -7,7 +7,7 @@ namespace Gongkai.Features.Search;
 /// A <see cref="SegmentBuilder"/>'s documents seen as an index reader, which is all
 /// <c>IndexWriter.AddIndexes</c> needs to write them as a segment: it reads fields, terms, postings,
 /// norms, stored fields and doc values in order, once. Only that reading is supported (no term
-/// seeking by ordinal, no term vectors, no deletions).
+/// seeking, no term vectors, no deletions).
 /// </summary>
 internal sealed class BuiltSegmentReader : AtomicReader
 {
@@ -18,12 +18,12 @@ internal sealed class BuiltSegmentReader : AtomicReader
     private readonly List<StoredValue[]> _stored;
 
     public BuiltSegmentReader(int maxDoc, FieldInfos infos, SortedDictionary<string, BuiltTerms> terms,
-        IEnumerable<BuiltField> fields, List<StoredValue[]> stored)
+        Dictionary<string, BuiltField> fields, List<StoredValue[]> stored)
     {
         _maxDoc = maxDoc;
         _infos = infos;
         _fields = new BuiltFields(terms);
-        _byName = fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
+        _byName = fields;
         _stored = stored;
     }
 
@@ -125,26 +125,7 @@ internal sealed class BuiltTerms(IndexOptions options, string[] terms, int[] ids
 
         private void SetTerm() => _term.CopyChars(owner._terms[_at]);
 
-        public override SeekStatus SeekCeil(BytesRef text)
-        {
-            int lo = 0, hi = owner._terms.Length - 1;
-            var target = text.Bytes.AsSpan(text.Offset, text.Length);
-            var scratch = new BytesRef();
-            while (lo <= hi)
-            {
-                var mid = (lo + hi) >>> 1;
-                scratch.CopyChars(owner._terms[mid]);
-                var c = scratch.Bytes.AsSpan(0, scratch.Length).SequenceCompareTo(target);
-                if (c == 0) { _at = mid; SetTerm(); return SeekStatus.FOUND; }
-                if (c < 0) lo = mid + 1;
-                else hi = mid - 1;
-            }
-            _at = lo;
-            if (lo >= owner._terms.Length) return SeekStatus.END;
-            SetTerm();
-            return SeekStatus.NOT_FOUND;
-        }
-
+        public override SeekStatus SeekCeil(BytesRef text) => throw new NotSupportedException();
         public override void SeekExact(long ord) => throw new NotSupportedException();
         public override long Ord => throw new NotSupportedException();
 
@@ -170,7 +151,15 @@ internal sealed class BuiltTerms(IndexOptions options, string[] terms, int[] ids
             }
         }
 
-        public override long TotalTermFreq => owner.HasFreqs ? Run().End - Run().Start : -1;
+        public override long TotalTermFreq
+        {
+            get
+            {
+                if (!owner.HasFreqs) return -1;
+                var (start, end) = Run();
+                return end - start;
+            }
+        }
 
         public override DocsEnum Docs(IBits? liveDocs, DocsEnum? reuse, DocsFlags flags) => Postings(liveDocs, reuse);
 

@@ -1,4 +1,5 @@
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
 
 namespace Gongkai.Features.Search;
 
@@ -11,8 +12,35 @@ namespace Gongkai.Features.Search;
 internal abstract class CjkTokenizer : Tokenizer
 {
     private char[] _text = new char[1024];
+    private readonly ICharTermAttribute _term;
+    private readonly IOffsetAttribute _offset;
 
-    protected CjkTokenizer(TextReader input) : base(input) { }
+    protected CjkTokenizer(TextReader input) : base(input)
+    {
+        _term = AddAttribute<ICharTermAttribute>();
+        _offset = AddAttribute<IOffsetAttribute>();
+    }
+
+    /// <summary>The next token through <see cref="NextToken"/>: its text, offsets, and what the subclass adds (<see cref="SetAttributes"/>).</summary>
+    public sealed override bool IncrementToken()
+    {
+        ClearAttributes();
+        if (!NextToken(out var start, out var length, out var increment)) return false;
+        _term.CopyBuffer(_text, start, length);
+        _offset.SetOffset(CorrectOffset(start), CorrectOffset(start + length));
+        SetAttributes(increment);
+        return true;
+    }
+
+    /// <summary>The token's other attributes (type, position increment), after <see cref="NextToken"/>.</summary>
+    protected abstract void SetAttributes(int increment);
+
+    public sealed override void End()
+    {
+        base.End();
+        var final = CorrectOffset(Length);
+        _offset.SetOffset(final, final);
+    }
 
     /// <summary>The folded text of the field; valid up to <see cref="Length"/>.</summary>
     protected char[] Text => _text;

@@ -15,8 +15,6 @@ internal sealed class GramTokenizer : CjkTokenizer
     public const int RunGap = SearchIndex.MaxQueryLength + 1;
 
     private readonly Func<GramSet> _grams;
-    private readonly ICharTermAttribute _term;
-    private readonly IOffsetAttribute _offset;
     private readonly IPositionIncrementAttribute _increment;
     private GramSet _set = GramSet.None;
     private int _at;            // the character being looked at
@@ -30,8 +28,6 @@ internal sealed class GramTokenizer : CjkTokenizer
     public GramTokenizer(TextReader input, Func<GramSet> grams) : base(input)
     {
         _grams = grams;
-        _term = AddAttribute<ICharTermAttribute>();
-        _offset = AddAttribute<IOffsetAttribute>();
         _increment = AddAttribute<IPositionIncrementAttribute>();
     }
 
@@ -47,15 +43,7 @@ internal sealed class GramTokenizer : CjkTokenizer
         _frequentAt = -1;
     }
 
-    public override bool IncrementToken()
-    {
-        ClearAttributes();
-        if (!NextToken(out var start, out var length, out var increment)) return false;
-        _term.CopyBuffer(Text, start, length);
-        _offset.SetOffset(CorrectOffset(start), CorrectOffset(start + length));
-        _increment.PositionIncrement = increment;
-        return true;
-    }
+    protected override void SetAttributes(int increment) => _increment.PositionIncrement = increment;
 
     /// <inheritdoc/>
     public override bool NextToken(out int start, out int length, out int increment)
@@ -117,12 +105,5 @@ internal sealed class GramTokenizer : CjkTokenizer
         length = gramLength;
         increment = _position - _lastPosition;
         _lastPosition = _position;
-    }
-
-    public override void End()
-    {
-        base.End();
-        var final = CorrectOffset(Length);
-        _offset.SetOffset(final, final);
     }
 }

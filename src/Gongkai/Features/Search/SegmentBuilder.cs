@@ -51,6 +51,7 @@ internal sealed class SegmentBuilder
     private readonly TermTable _terms = new();
     private readonly List<StoredValue[]> _stored = [];
     private readonly List<StoredValue> _docStored = [];
+    private readonly List<BuiltField> _inverted = []; // the fields of the document being added
     private ulong[] _postings = new ulong[InitialPostings];
     private ulong[] _sorted = [];
     private int _count;
@@ -82,7 +83,8 @@ internal sealed class SegmentBuilder
         var doc0 = _docs;
         var postingsBefore = _count;
         _docStored.Clear();
-        var inverted = new List<BuiltField>();
+        var inverted = _inverted;
+        inverted.Clear();
         try
         {
             foreach (var field in doc)
@@ -220,7 +222,7 @@ internal sealed class SegmentBuilder
             fields.Add(f.Name, new BuiltTerms(f.IndexOptions, texts, live, starts, _sorted));
         }
         var infos = new FieldInfos(_fieldList.Select(f => f.Info()).ToArray());
-        return new BuiltSegmentReader(_docs, infos, fields, _fieldList, _stored);
+        return new BuiltSegmentReader(_docs, infos, fields, _fields, _stored);
     }
 
     /// <summary>
